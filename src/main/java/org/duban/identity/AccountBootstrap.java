@@ -1,0 +1,68 @@
+package org.duban.identity;
+
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.duban.platform.Actor;
+import org.duban.platform.TrackerConfig;
+import org.jboss.logging.Logger;
+
+/**
+ * Creates the bootstrap admin (TRACKER_BOOTSTRAP_ADMIN_PASSWORD, when no user exists) and, in demo
+ * mode, the demo accounts: office, leader, auditor and reporter-&lt;unit&gt; for every unit (and admin
+ * with the demo password when no bootstrap password is set).
+ */
+@ApplicationScoped
+public class AccountBootstrap {
+
+  private static final Logger LOG = Logger.getLogger(AccountBootstrap.class);
+  static final String DEMO_WITHOUT_PASSWORD =
+      "Demo mode (TRACKER_DEMO_ENABLED=true) needs TRACKER_DEMO_PASSWORD: set it to the password of the demo accounts.";
+
+  private final IdentityService identity;
+  private final TrackerConfig config;
+
+  public AccountBootstrap(IdentityService identity, TrackerConfig config) {
+    this.identity = identity;
+    this.config = config;
+  }
+
+  /** Runs before anything else: demo mode without its password must not start at all. */
+  void check(@Observes @Priority(1) StartupEvent event) {
+    if (config.demo().enabled() && config.demo().password().filter(p -> !p.isBlank()).isEmpty()) {
+      throw new IllegalStateException(DEMO_WITHOUT_PASSWORD);
+    }
+  }
+
+  /** Runs after the catalogue is loaded, so that every unit gets its reporter. */
+  void onStart(@Observes @Priority(20) StartupEvent event) {
+    Actor system = Actor.system("bootstrap");
+    config
+        .bootstrapAdminPassword()
+        .filter(p -> !p.isBlank())
+        .ifPresent(
+            password -> {
+              if (identity.userCount() == 0) {
+                identity.ensureUser("admin", password, Role.ADMIN, null, system);
+                LOG.info("Created the bootstrap account admin (ADMIN)");
+              }
+            });
+    if (!config.demo().enabled()) {
+      return;
+    }
+    String password = config.demo().password().orElseThrow();
+    int created = 0;
+    // Without a bootstrap password, demo mode also needs someone to manage accounts and units.
+    if (config.bootstrapAdminPassword().filter(p -> !p.isBlank()).isEmpty()) {
+      created += identity.ensureUser("admin", password, Role.ADMIN, null, system) ? 1 : 0;
+    }
+    created += identity.ensureUser("office", password, Role.OFFICE, null, system) ? 1 : 0;
+    created += identity.ensureUser("leader", password, Role.LEADER, null, system) ? 1 : 0;
+    created += identity.ensureUser("auditor", password, Role.AUDITOR, null, system) ? 1 : 0;
+    for (String unit : identity.unitCodes()) {
+      created += identity.ensureUser("reporter-" + unit, password, Role.REPORTER, unit, system) ? 1 : 0;
+    }
+    LOG.infof("Demo mode: %d demo accounts created", created);
+  }
+}

@@ -1,0 +1,67 @@
+package org.duban.identity;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import org.duban.identity.dto.CreateUnitRequest;
+import org.duban.identity.dto.UnitView;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/units")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Role.ADMIN_)
+@Tag(name = "Administration", description = "units and accounts (ADMIN)")
+public class UnitResource {
+
+  private final IdentityService service;
+  private final CurrentActor actor;
+
+  public UnitResource(IdentityService service, CurrentActor actor) {
+    this.service = service;
+    this.actor = actor;
+  }
+
+  @GET
+  @Operation(summary = "All units")
+  @APIResponse(responseCode = "200", description = "the units, by code")
+  public List<UnitView> list() {
+    return service.units();
+  }
+
+  @GET
+  @Path("{code}")
+  @Operation(summary = "One unit")
+  @APIResponse(responseCode = "200", description = "the unit")
+  @APIResponse(responseCode = "404", description = "no such unit")
+  public UnitView get(@PathParam("code") @Parameter(example = "fy") String code) {
+    return service.unit(code);
+  }
+
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Create a unit; its email receives the notices")
+  @APIResponse(responseCode = "201", description = "created; Location names it")
+  @APIResponse(responseCode = "400", description = "invalid fields")
+  @APIResponse(responseCode = "409", description = "the code is taken")
+  @APIResponse(responseCode = "415", description = "not application/json")
+  public Response create(@Valid @NotNull CreateUnitRequest request, @Context UriInfo uri) {
+    UnitView unit = service.createUnit(request, actor.get());
+    return Response.created(uri.getBaseUriBuilder().path("api/v1/units").path(unit.code()).build())
+        .entity(unit)
+        .build();
+  }
+}

@@ -1,0 +1,59 @@
+package org.duban.identity;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.duban.identity.dto.CreateUserRequest;
+import org.duban.identity.dto.UserView;
+import org.duban.platform.Page;
+import org.duban.platform.PageRequest;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/users")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Role.ADMIN_)
+@Tag(name = "Administration", description = "units and accounts (ADMIN)")
+public class UserResource {
+
+  private final IdentityService service;
+  private final CurrentActor actor;
+
+  public UserResource(IdentityService service, CurrentActor actor) {
+    this.service = service;
+    this.actor = actor;
+  }
+
+  @GET
+  @Operation(summary = "Accounts (never their password hashes)")
+  @APIResponse(responseCode = "200", description = "a page of accounts")
+  @APIResponse(responseCode = "400", description = "a page parameter is invalid")
+  public Page<UserView> list(@Valid @BeanParam PageRequest page) {
+    return service.users(page);
+  }
+
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Create an account; a REPORTER is bound to one unit")
+  @APIResponse(responseCode = "201", description = "created")
+  @APIResponse(responseCode = "400", description = "invalid fields")
+  @APIResponse(responseCode = "409", description = "the user name is taken")
+  @APIResponse(responseCode = "415", description = "not application/json")
+  public Response create(@Valid @NotNull CreateUserRequest request, @Context UriInfo uri) {
+    UserView user = service.createUser(request, actor.get());
+    return Response.created(uri.getBaseUriBuilder().path("api/v1/users").path(user.username()).build())
+        .entity(user)
+        .build();
+  }
+}

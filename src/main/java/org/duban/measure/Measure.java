@@ -1,0 +1,122 @@
+package org.duban.measure;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.JoinTable;
+import jakarta.persistence.ManyToMany;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.duban.identity.Unit;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** A practical measure (实事): one public commitment with its units, dates and progress. */
+@Entity
+@Table(name = "measure")
+public class Measure {
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  public Long id;
+
+  @Column(nullable = false, unique = true, updatable = false)
+  public String code;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false)
+  public Area area;
+
+  @Column(nullable = false)
+  public String title;
+
+  public String summary;
+
+  /** The sentence of the source (the press-conference transcript) the measure comes from. */
+  public String sourceQuote;
+
+  @ManyToOne(fetch = FetchType.LAZY, optional = false)
+  @JoinColumn(name = "lead_unit_code", nullable = false)
+  public Unit leadUnit;
+
+  /** True when the source does not say which unit leads and the catalogue inferred it. */
+  public boolean leadUnitInferred;
+
+  /** What the catalogue assumed where the source is silent, one sentence each. */
+  @JdbcTypeCode(SqlTypes.ARRAY)
+  @Column(columnDefinition = "text[]", nullable = false)
+  public List<String> assumptions = new ArrayList<>();
+
+  @ManyToMany(fetch = FetchType.LAZY)
+  @JoinTable(
+      name = "measure_co_unit",
+      joinColumns = @JoinColumn(name = "measure_id"),
+      inverseJoinColumns = @JoinColumn(name = "unit_code"))
+  @OrderBy("code")
+  public Set<Unit> coUnits = new LinkedHashSet<>();
+
+  @Column(nullable = false)
+  public LocalDate startDate;
+
+  /** The public baseline: set once at creation and never changed. */
+  @Column(nullable = false, updatable = false)
+  public LocalDate committedDeadline;
+
+  /** The deadline in force: moves only by an approved postponement. */
+  @Column(nullable = false)
+  public LocalDate currentDeadline;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false)
+  public MeasureStatus status;
+
+  public String statusReason;
+
+  @Column(nullable = false)
+  public int progress;
+
+  /** The business date on which the lead unit claimed it done (null when not claimed). */
+  public LocalDate claimedDoneOn;
+
+  public Instant verifiedAt;
+
+  public String verifiedBy;
+
+  /** Internal notes of the office: never public. */
+  public String notes;
+
+  @Version public long version;
+
+  @Column(nullable = false, updatable = false)
+  public Instant createdAt;
+
+  @Column(nullable = false)
+  public Instant updatedAt;
+
+  @OneToMany(mappedBy = "measure", cascade = CascadeType.ALL, orphanRemoval = true)
+  @OrderBy("position")
+  public List<Milestone> milestones = new ArrayList<>();
+
+  @OneToMany(mappedBy = "measure", cascade = CascadeType.ALL, orphanRemoval = true)
+  @OrderBy("position")
+  public List<Target> targets = new ArrayList<>();
+
+  public boolean involves(String unitCode) {
+    return leadUnit.code.equals(unitCode) || coUnits.stream().anyMatch(u -> u.code.equals(unitCode));
+  }
+}

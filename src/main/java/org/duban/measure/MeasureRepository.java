@@ -1,0 +1,145 @@
+package org.duban.measure;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.duban.platform.PageRequest;
+
+@ApplicationScoped
+public class MeasureRepository implements PanacheRepository<Measure> {
+
+  public Optional<Measure> findByCode(String code) {
+    return find("code", code).firstResultOptional();
+  }
+
+  /** Reads the measure and holds its row until the transaction ends, so writers queue up. */
+  public Optional<Measure> findByCodeForUpdate(String code) {
+    return find("code", code).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
+  }
+
+  public Optional<Measure> findByIdForUpdate(long id) {
+    return Optional.ofNullable(findById(id, LockModeType.PESSIMISTIC_WRITE));
+  }
+
+  public record Found(List<Measure> items, long total) {}
+
+  public Found search(MeasureFilter filter, LocalDate today, PageRequest page) {
+    StringBuilder where = new StringBuilder("1 = 1");
+    Map<String, Object> params = new HashMap<>();
+    if (filter.area() != null) {
+      where.append(" and m.area = :area");
+      params.put("area", filter.area());
+    }
+    if (filter.unit() != null) {
+      where.append(
+          " and (m.leadUnit.code = :unit or m.id in"
+              + " (select mc.id from Measure mc join mc.coUnits cu where cu.code = :unit))");
+      params.put("unit", filter.unit());
+    }
+    if (filter.status() != null) {
+      where.append(" and m.status = :status");
+      params.put("status", filter.status());
+    }
+    if (filter.overdue() != null) {
+      String overdue =
+          "(m.status <> MeasureStatus.VERIFIED and m.currentDeadline < :today"
+              + " and (m.claimedDoneOn is null or m.claimedDoneOn > m.currentDeadline))";
+      where.append(filter.overdue() ? " and " + overdue : " and not " + overdue);
+      params.put("today", today);
+    }
+    if (filter.q() != null && !filter.q().isBlank()) {
+      where.append(" and lower(m.title) like :q escape '\\'");
+      params.put("q", "%" + escapeLike(filter.q().trim().toLowerCase()) + "%");
+    }
+    String hql = "from Measure m where " + where;
+    long total = count(hql, params);
+    List<Measure> items =
+        find(hql + " order by m.code", params).page(page.page, page.size).list();
+    return new Found(items, total);
+  }
+
+  static String escapeLike(String text) {
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+  }
+
+  public Map<Long, List<Postponement>> postponementsOf(Collection<Long> measureIds) {
+    Map<Long, List<Postponement>> byMeasure = new LinkedHashMap<>();
+    if (measureIds.isEmpty()) {
+      return byMeasure;
+    }
+    List<Postponement> all =
+        getEntityManager()
+            .createQuery(
+                "from Postponement p where p.measure.id in :ids order by p.approvedAt, p.id",
+                Postponement.class)
+            .setParameter("ids", measureIds)
+            .getResultList();
+    for (Postponement p : all) {
+      byMeasure.computeIfAbsent(p.measure.id, k -> new java.util.ArrayList<>()).add(p);
+    }
+    return byMeasure;
+  }
+
+  public Map<Long, Long> pendingReportCounts(Collection<Long> measureIds) {
+    Map<Long, Long> counts = new HashMap<>();
+    if (measureIds.isEmpty()) {
+      return counts;
+    }
+    List<Object[]> rows =
+        getEntityManager()
+            .createQuery(
+                "select r.measure.id, count(r) from ProgressReport r"
+                    + " where r.measure.id in :ids and r.state = 'PENDING' group by r.measure.id",
+                Object[].class)
+            .setParameter("ids", measureIds)
+            .getResultList();
+    for (Object[] row : rows) {
+      counts.put((Long) row[0], (Long) row[1]);
+    }
+    return counts;
+  }
+
+  public Map<Long, Instant> lastPublicEvents(Collection<Long> measureIds) {
+    Map<Long, Instant> last = new HashMap<>();
+    if (measureIds.isEmpty()) {
+      return last;
+    }
+    List<Object[]> rows =
+        getEntityManager()
+            .createQuery(
+                "select e.measure.id, max(e.occurredAt) from PublicEvent e"
+                    + " where e.measure.id in :ids group by e.measure.id",
+                Object[].class)
+            .setParameter("ids", measureIds)
+            .getResultList();
+    for (Object[] row : rows) {
+      last.put((Long) row[0], (Instant) row[1]);
+    }
+    return last;
+  }
+
+  public void addPublicEvent(PublicEvent event) {
+    getEntityManager().persist(event);
+  }
+
+  public void addPostponement(Postponement postponement) {
+    getEntityManager().persist(postponement);
+  }
+
+  public List<PublicEvent> timeline(long measureId) {
+    return getEntityManager()
+        .createQuery(
+            "from PublicEvent e where e.measure.id = :id order by e.occurredAt desc, e.id desc",
+            PublicEvent.class)
+        .setParameter("id", measureId)
+        .getResultList();
+  }
+}

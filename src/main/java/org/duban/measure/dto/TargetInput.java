@@ -1,0 +1,16 @@
+package org.duban.measure.dto;
+
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+public record TargetInput(
+    @NotBlank @Size(max = 500) @Schema(example = "网上立案平均审核时间") String description,
+    @DecimalMin("0") @Schema(example = "3") BigDecimal targetValue,
+    @Size(max = 32) @Schema(example = "天以内") String unitLabel,
+    @Schema(example = "2021-12-31") LocalDate dueDate,
+    @DecimalMin("0") @Schema(example = "null") BigDecimal actualValue,
+    @Size(max = 1000) @Schema(example = "null") String assumption) {}

@@ -1,0 +1,98 @@
+package org.duban.platform;
+
+import io.quarkus.runtime.Quarkus;
+import io.quarkus.runtime.QuarkusApplication;
+import io.quarkus.runtime.annotations.QuarkusMain;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Entry point. Decides where the database is before Quarkus starts: an external URL always wins;
+ * otherwise TRACKER_EMBEDDED_DB=true brings up the embedded PostgreSQL; otherwise it refuses to
+ * start with one sentence saying what to set.
+ */
+@QuarkusMain
+public class DubanMain {
+
+  static final String NO_DATABASE =
+      "No database is configured: set QUARKUS_DATASOURCE_JDBC_URL (with QUARKUS_DATASOURCE_USERNAME"
+          + " and QUARKUS_DATASOURCE_PASSWORD) to use your PostgreSQL, or TRACKER_EMBEDDED_DB=true to"
+          + " run the embedded one.";
+
+  public static void main(String... args) {
+    DatabaseChoice choice = DatabaseChoice.from(System.getenv(), System.getProperties());
+    if (choice == DatabaseChoice.NONE) {
+      System.err.println(NO_DATABASE);
+      System.exit(2);
+      return;
+    }
+    if (choice == DatabaseChoice.EXTERNAL) {
+      Quarkus.run(args);
+      return;
+    }
+    Path dir = DatabaseChoice.embeddedDirectory(System.getenv(), System.getProperties());
+    EmbeddedDatabase database = EmbeddedDatabase.start(dir, false);
+    System.setProperty("quarkus.datasource.jdbc.url", database.jdbcUrl());
+    System.setProperty("quarkus.datasource.username", EmbeddedDatabase.USER);
+    System.setProperty("quarkus.datasource.password", "");
+    System.out.println(
+        "Embedded PostgreSQL on port " + database.port() + ", data in " + dir.toAbsolutePath());
+    CountDownLatch stopped = new CountDownLatch(1);
+    // Quarkus's own shutdown hook stops the app; this one waits for it, then stops PostgreSQL.
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  try {
+                    stopped.await(30, TimeUnit.SECONDS);
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                  }
+                  database.close();
+                },
+                "embedded-postgres-stop"));
+    try {
+      Quarkus.run(WaitForExit.class, args);
+    } finally {
+      stopped.countDown();
+    }
+  }
+
+  /** Runs until the application is asked to stop, so that the database outlives it. */
+  public static class WaitForExit implements QuarkusApplication {
+    @Override
+    public int run(String... args) {
+      Quarkus.waitForExit();
+      return 0;
+    }
+  }
+
+  /** Where the database comes from, read from the environment and system properties. */
+  enum DatabaseChoice {
+    EXTERNAL,
+    EMBEDDED,
+    NONE;
+
+    static DatabaseChoice from(Map<String, String> env, java.util.Properties props) {
+      if (present(env.get("QUARKUS_DATASOURCE_JDBC_URL"))
+          || present(props.getProperty("quarkus.datasource.jdbc.url"))) {
+        return EXTERNAL;
+      }
+      String embedded = props.getProperty("tracker.embedded-db", env.get("TRACKER_EMBEDDED_DB"));
+      return "true".equalsIgnoreCase(embedded) ? EMBEDDED : NONE;
+    }
+
+    static Path embeddedDirectory(Map<String, String> env, java.util.Properties props) {
+      String dir =
+          props.getProperty(
+              "tracker.embedded-db-dir", env.getOrDefault("TRACKER_EMBEDDED_DB_DIR", "data/postgres"));
+      return Path.of(dir);
+    }
+
+    private static boolean present(String value) {
+      return value != null && !value.isBlank();
+    }
+  }
+}

@@ -1,0 +1,42 @@
+package org.duban.platform;
+
+/** Parses query parameters so that a bad value is a 400 naming the parameter (not JAX-RS's 404). */
+public final class Params {
+  private Params() {}
+
+  public static <E extends Enum<E>> E enumOf(Class<E> type, String name, String value) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    try {
+      return Enum.valueOf(type, value.trim().toUpperCase());
+    } catch (IllegalArgumentException e) {
+      StringBuilder allowed = new StringBuilder();
+      for (E constant : type.getEnumConstants()) {
+        allowed.append(allowed.length() == 0 ? "" : ", ").append(constant.name());
+      }
+      throw ProblemException.invalid(name, "must be one of " + allowed);
+    }
+  }
+
+  public static Boolean booleanOf(String name, String value) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    return switch (value.trim().toLowerCase()) {
+      case "true" -> Boolean.TRUE;
+      case "false" -> Boolean.FALSE;
+      default -> throw ProblemException.invalid(name, "must be true or false");
+    };
+  }
+
+  public static String textOf(String name, String value, int max) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    if (value.length() > max) {
+      throw ProblemException.invalid(name, "must be at most " + max + " characters");
+    }
+    return value;
+  }
+}

@@ -1,0 +1,66 @@
+package org.duban.platform;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Optional;
+
+/** Every application setting (prefix {@code tracker}); each one also reads from its TRACKER_* variable. */
+@ConfigMapping(prefix = "tracker")
+public interface TrackerConfig {
+
+  /** TRACKER_CLOCK_FIXED: an ISO-8601 instant that fixes "now" for demos and tests. */
+  Optional<Instant> clockFixed();
+
+  /** TRACKER_ZONE: the zone of every business date. */
+  @WithDefault("Asia/Shanghai")
+  ZoneId zone();
+
+  /** TRACKER_BOOTSTRAP_ADMIN_PASSWORD: creates user {@code admin} when no user exists. */
+  Optional<String> bootstrapAdminPassword();
+
+  Catalogue catalogue();
+
+  Demo demo();
+
+  /** TRACKER_PUBLIC_RATE_LIMIT: requests a minute per client on the public API; 0 turns it off. */
+  @WithDefault("120")
+  int publicRateLimit();
+
+  /** TRACKER_SCAN_CRON: when the overdue scan runs; {@code off} disables the timer. */
+  @WithDefault("0 5 0 * * ?")
+  String scanCron();
+
+  Light light();
+
+  interface Catalogue {
+    /** TRACKER_CATALOGUE_LOAD: load the demo catalogue when the database has no measures. */
+    @WithDefault("true")
+    boolean load();
+
+    /** TRACKER_CATALOGUE_RESOURCE: the classpath resource holding the catalogue. */
+    @WithDefault("catalogue/demo-catalogue.json")
+    String resource();
+  }
+
+  interface Demo {
+    /** TRACKER_DEMO_ENABLED: create the demo accounts. */
+    @WithDefault("false")
+    boolean enabled();
+
+    /** TRACKER_DEMO_PASSWORD: the password of every demo account; required in demo mode. */
+    Optional<String> password();
+  }
+
+  /** The warning-light rule's thresholds (published by GET /api/v1/public/rules). */
+  interface Light {
+    /** TRACKER_LIGHT_NEAR_DEADLINE_DAYS: yellow when the deadline is this many days away or fewer. */
+    @WithDefault("15")
+    int nearDeadlineDays();
+
+    /** TRACKER_LIGHT_LAG_POINTS: yellow when progress lags the elapsed share of time by more points. */
+    @WithDefault("25")
+    int lagPoints();
+  }
+}

@@ -1,0 +1,78 @@
+package org.duban.reporting;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.duban.identity.CurrentActor;
+import org.duban.identity.Role;
+import org.duban.platform.Page;
+import org.duban.platform.PageRequest;
+import org.duban.platform.Params;
+import org.duban.reporting.dto.ReportView;
+import org.duban.reporting.dto.SubmitReportRequest;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Progress reports of one measure: units submit them here. */
+@Path("/api/v1/measures/{code}/reports")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Reports", description = "progress reports and their review")
+public class MeasureReportsResource {
+
+  private final ReportService service;
+  private final CurrentActor actor;
+
+  public MeasureReportsResource(ReportService service, CurrentActor actor) {
+    this.service = service;
+    this.actor = actor;
+  }
+
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  @RolesAllowed({Role.REPORTER_, Role.OFFICE_})
+  @Operation(summary = "Submit a progress report (a reporter of the lead or a co-unit, or the office)")
+  @APIResponse(responseCode = "201", description = "the report, PENDING until the office reviews it")
+  @APIResponse(responseCode = "400", description = "invalid fields (progress 0 to 100, a public summary, http(s) links)")
+  @APIResponse(responseCode = "404", description = "no such measure, or not one of the reporter's unit")
+  @APIResponse(responseCode = "409", description = "the measure is verified and closed")
+  @APIResponse(responseCode = "413", description = "the body is over 64 KiB")
+  @APIResponse(responseCode = "415", description = "not application/json")
+  public Response submit(
+      @PathParam("code") @Parameter(example = "J04") String code,
+      @Valid @NotNull SubmitReportRequest request,
+      @Context UriInfo uri) {
+    ReportView report = service.submit(code, request, actor.get());
+    return Response.created(
+            uri.getBaseUriBuilder().path("api/v1/reports").path(String.valueOf(report.id())).build())
+        .entity(report)
+        .build();
+  }
+
+  @GET
+  @RolesAllowed({Role.OFFICE_, Role.LEADER_, Role.REPORTER_})
+  @Operation(summary = "The reports of a measure, newest first")
+  @APIResponse(responseCode = "200", description = "a page of reports")
+  @APIResponse(responseCode = "400", description = "a parameter is invalid")
+  @APIResponse(responseCode = "404", description = "no such measure, or not one of the reporter's unit")
+  public Page<ReportView> list(
+      @PathParam("code") @Parameter(example = "J04") String code,
+      @QueryParam("state") @Parameter(description = "PENDING, ACCEPTED or RETURNED", example = "PENDING") String state,
+      @Valid @BeanParam PageRequest page) {
+    return service.list(
+        code, null, Params.enumOf(ProgressReport.State.class, "state", state), page, actor.get());
+  }
+}

@@ -1,0 +1,146 @@
+package org.duban.reporting;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.ArrayList;
+import org.duban.audit.Journal;
+import org.duban.identity.Role;
+import org.duban.measure.Measure;
+import org.duban.measure.MeasureRepository;
+import org.duban.measure.MeasureService;
+import org.duban.measure.MeasureStatus;
+import org.duban.measure.PublicEvent;
+import org.duban.platform.Actor;
+import org.duban.platform.BusinessCalendar;
+import org.duban.platform.Page;
+import org.duban.platform.PageRequest;
+import org.duban.platform.ProblemException;
+import org.duban.reporting.dto.ReportView;
+import org.duban.reporting.dto.SubmitReportRequest;
+
+/**
+ * Progress reports: a unit submits, the office accepts (the measure's progress and public timeline
+ * move) or returns it with a reason.
+ */
+@ApplicationScoped
+public class ReportService {
+
+  static final String ENTITY = "REPORT";
+
+  private final ReportRepository reports;
+  private final MeasureRepository measures;
+  private final MeasureService measureService;
+  private final Journal journal;
+  private final BusinessCalendar calendar;
+
+  public ReportService(
+      ReportRepository reports,
+      MeasureRepository measures,
+      MeasureService measureService,
+      Journal journal,
+      BusinessCalendar calendar) {
+    this.reports = reports;
+    this.measures = measures;
+    this.measureService = measureService;
+    this.journal = journal;
+    this.calendar = calendar;
+  }
+
+  @Transactional
+  public ReportView submit(String code, SubmitReportRequest r, Actor actor) {
+    Measure m = measureService.visible(code, actor);
+    if (m.status == MeasureStatus.VERIFIED) {
+      throw ProblemException.conflict("Measure " + code + " is verified and closed: it takes no more reports.");
+    }
+    ProgressReport report = new ProgressReport();
+    report.measure = m;
+    report.unitCode = actor.is(Role.REPORTER_) ? actor.unitCode() : m.leadUnit.code;
+    report.submittedBy = actor.username();
+    report.submittedAt = calendar.now();
+    report.progress = r.progress();
+    report.narrative = r.narrative() == null || r.narrative().isBlank() ? null : r.narrative().trim();
+    report.publicSummary = r.publicSummary().trim();
+    report.evidence = r.evidence() == null ? new ArrayList<>() : new ArrayList<>(r.evidence());
+    report.state = ProgressReport.State.PENDING;
+    reports.persist(report);
+    journal
+        .on(actor, m.id, ENTITY, String.valueOf(report.id))
+        .action("SUBMIT", "progress " + report.progress + " by unit " + report.unitCode);
+    return ReportView.of(report);
+  }
+
+  @Transactional
+  public ReportView accept(long id, Actor actor) {
+    ProgressReport report = pending(id);
+    Measure m = measures.findByIdForUpdate(report.measure.id).orElseThrow();
+    if (m.status == MeasureStatus.VERIFIED) {
+      throw ProblemException.conflict("Measure " + m.code + " is verified and closed: reopen it first.");
+    }
+    Instant now = calendar.now();
+    report.state = ProgressReport.State.ACCEPTED;
+    report.reviewedBy = actor.username();
+    report.reviewedAt = now;
+    journal.on(actor, m.id, ENTITY, String.valueOf(id)).change("ACCEPT", "state", "PENDING", "ACCEPTED");
+    var rec = journal.on(actor, m.id, "MEASURE", m.code);
+    rec.change("ACCEPT_REPORT", "progress", m.progress, report.progress);
+    m.progress = report.progress;
+    if (m.status == MeasureStatus.NOT_STARTED) {
+      rec.change("ACCEPT_REPORT", "status", m.status, MeasureStatus.IN_PROGRESS);
+      m.status = MeasureStatus.IN_PROGRESS;
+    }
+    m.updatedAt = now;
+    measureService.publicEvent(m, PublicEvent.Kind.PROGRESS, report.publicSummary, null, null, now);
+    reports.flush();
+    return ReportView.of(report);
+  }
+
+  @Transactional
+  public ReportView returnReport(long id, String reason, Actor actor) {
+    ProgressReport report = pending(id);
+    report.state = ProgressReport.State.RETURNED;
+    report.reviewedBy = actor.username();
+    report.reviewedAt = calendar.now();
+    report.returnReason = reason.trim();
+    var rec = journal.on(actor, report.measure.id, ENTITY, String.valueOf(id));
+    rec.change("RETURN", "state", "PENDING", "RETURNED");
+    rec.change("RETURN", "returnReason", null, report.returnReason);
+    reports.flush();
+    return ReportView.of(report);
+  }
+
+  @Transactional
+  public ReportView get(long id, Actor actor) {
+    ProgressReport r = reports.findByIdOptional(id).orElseThrow(() -> notFound(id));
+    if (actor.is(Role.REPORTER_) && !r.measure.involves(actor.unitCode())) {
+      throw notFound(id);
+    }
+    return ReportView.of(r);
+  }
+
+  @Transactional
+  public Page<ReportView> list(
+      String measureCode, String unit, ProgressReport.State state, PageRequest page, Actor actor) {
+    if (measureCode != null) {
+      measureService.visible(measureCode, actor);
+    }
+    String scopedUnit = unit;
+    if (actor.is(Role.REPORTER_) && measureCode == null) {
+      scopedUnit = actor.unitCode();
+    }
+    ReportRepository.Found found = reports.search(measureCode, scopedUnit, state, page);
+    return new Page<>(found.items().stream().map(ReportView::of).toList(), page.page, page.size, found.total());
+  }
+
+  private ProgressReport pending(long id) {
+    ProgressReport report = reports.findForUpdate(id).orElseThrow(() -> notFound(id));
+    if (report.state != ProgressReport.State.PENDING) {
+      throw ProblemException.conflict("Report " + id + " was " + report.state.name().toLowerCase() + " already.");
+    }
+    return report;
+  }
+
+  private static ProblemException notFound(long id) {
+    return ProblemException.notFound("There is no report " + id + ".");
+  }
+}
