@@ -17,6 +17,8 @@ import java.util.List;
 import org.duban.identity.dto.CreateUnitRequest;
 import org.duban.identity.dto.UnitView;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -54,7 +56,7 @@ public class UnitResource {
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Create a unit; its email receives the notices")
-  @APIResponse(responseCode = "201", description = "created; Location names it")
+  @APIResponse(responseCode = "201", description = "created; Location names it", content = @Content(schema = @Schema(implementation = UnitView.class)))
   @APIResponse(responseCode = "400", description = "invalid fields")
   @APIResponse(responseCode = "409", description = "the code is taken")
   @APIResponse(responseCode = "415", description = "not application/json")

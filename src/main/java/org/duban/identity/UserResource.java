@@ -18,6 +18,8 @@ import org.duban.identity.dto.UserView;
 import org.duban.platform.Page;
 import org.duban.platform.PageRequest;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -39,14 +41,14 @@ public class UserResource {
   @Operation(summary = "Accounts (never their password hashes)")
   @APIResponse(responseCode = "200", description = "a page of accounts")
   @APIResponse(responseCode = "400", description = "a page parameter is invalid")
-  public Page<UserView> list(@Valid @BeanParam PageRequest page) {
-    return service.users(page);
+  public Page<UserView> list(@BeanParam PageRequest page) {
+    return service.users(page.validated());
   }
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Create an account; a REPORTER is bound to one unit")
-  @APIResponse(responseCode = "201", description = "created")
+  @APIResponse(responseCode = "201", description = "created", content = @Content(schema = @Schema(implementation = UserView.class)))
   @APIResponse(responseCode = "400", description = "invalid fields")
   @APIResponse(responseCode = "409", description = "the user name is taken")
   @APIResponse(responseCode = "415", description = "not application/json")

@@ -32,6 +32,8 @@ import org.duban.platform.PageRequest;
 import org.duban.platform.Params;
 import org.duban.platform.Precondition;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -61,7 +63,7 @@ public class MeasureResource {
       @QueryParam("status") @Parameter(description = "status", example = "IN_PROGRESS") String status,
       @QueryParam("overdue") @Parameter(description = "true or false", example = "true") String overdue,
       @QueryParam("q") @Parameter(description = "substring of the title", example = "执行") String q,
-      @Valid @BeanParam PageRequest page) {
+      @BeanParam PageRequest page) {
     MeasureFilter filter =
         new MeasureFilter(
             Params.enumOf(Area.class, "area", area),
@@ -69,14 +71,14 @@ public class MeasureResource {
             Params.enumOf(MeasureStatus.class, "status", status),
             Params.booleanOf("overdue", overdue),
             Params.textOf("q", q, 100));
-    return service.list(filter, page, actor.get());
+    return service.list(filter, page.validated(), actor.get());
   }
 
   @GET
   @Path("{code}")
   @RolesAllowed({Role.OFFICE_, Role.LEADER_, Role.REPORTER_, Role.ADMIN_})
   @Operation(summary = "One measure (internal view), with its ETag")
-  @APIResponse(responseCode = "200", description = "the measure; the ETag header carries its version")
+  @APIResponse(responseCode = "200", description = "the measure; the ETag header carries its version", content = @Content(schema = @Schema(implementation = MeasureView.class)))
   @APIResponse(responseCode = "404", description = "no such measure, or not one of the reporter's unit")
   public Response get(@PathParam("code") @Parameter(example = "J04") String code) {
     return withTag(Response.ok(), service.get(code, actor.get()));
@@ -86,7 +88,7 @@ public class MeasureResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @RolesAllowed(Role.OFFICE_)
   @Operation(summary = "Create a measure; its deadline is also its committed deadline")
-  @APIResponse(responseCode = "201", description = "created; Location names it")
+  @APIResponse(responseCode = "201", description = "created; Location names it", content = @Content(schema = @Schema(implementation = MeasureView.class)))
   @APIResponse(responseCode = "400", description = "invalid fields (each one named)")
   @APIResponse(responseCode = "409", description = "the code is taken")
   @APIResponse(responseCode = "413", description = "the body is over 64 KiB")
@@ -104,7 +106,7 @@ public class MeasureResource {
   @RolesAllowed(Role.OFFICE_)
   @Operation(
       summary = "Edit a measure (not status, progress or deadlines); needs If-Match with its ETag")
-  @APIResponse(responseCode = "200", description = "the changed measure and its new ETag")
+  @APIResponse(responseCode = "200", description = "the changed measure and its new ETag", content = @Content(schema = @Schema(implementation = MeasureView.class)))
   @APIResponse(responseCode = "400", description = "invalid, unknown or read-only fields")
   @APIResponse(responseCode = "404", description = "no such measure")
   @APIResponse(responseCode = "412", description = "the measure changed since it was read; nothing changed")
@@ -124,7 +126,7 @@ public class MeasureResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @RolesAllowed(Role.OFFICE_)
   @Operation(summary = "Postpone: move the current deadline (the committed one never moves)")
-  @APIResponse(responseCode = "200", description = "the measure with its new deadline")
+  @APIResponse(responseCode = "200", description = "the measure with its new deadline", content = @Content(schema = @Schema(implementation = MeasureView.class)))
   @APIResponse(responseCode = "400", description = "invalid fields, or the new deadline is not later")
   @APIResponse(responseCode = "404", description = "no such measure")
   @APIResponse(responseCode = "409", description = "the measure is verified and closed")
@@ -141,7 +143,7 @@ public class MeasureResource {
   @Path("{code}/claim-done")
   @RolesAllowed(Role.REPORTER_)
   @Operation(summary = "The lead unit asks to close the measure (申请销号)")
-  @APIResponse(responseCode = "200", description = "the measure, now CLAIMED_DONE")
+  @APIResponse(responseCode = "200", description = "the measure, now CLAIMED_DONE", content = @Content(schema = @Schema(implementation = MeasureView.class)))
   @APIResponse(responseCode = "403", description = "the reporter's unit is a co-unit, not the lead")
   @APIResponse(responseCode = "404", description = "no such measure, or not one of the reporter's unit")
   @APIResponse(responseCode = "409", description = "the status does not allow it")
@@ -158,7 +160,7 @@ public class MeasureResource {
   @Path("{code}/verify")
   @RolesAllowed(Role.OFFICE_)
   @Operation(summary = "Verify and close a measure claimed done (销号)")
-  @APIResponse(responseCode = "200", description = "the measure, now VERIFIED")
+  @APIResponse(responseCode = "200", description = "the measure, now VERIFIED", content = @Content(schema = @Schema(implementation = MeasureView.class)))
   @APIResponse(responseCode = "404", description = "no such measure")
   @APIResponse(responseCode = "409", description = "the measure is not CLAIMED_DONE")
   @APIResponse(responseCode = "412", description = "If-Match was sent and is stale")
@@ -175,7 +177,7 @@ public class MeasureResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @RolesAllowed(Role.OFFICE_)
   @Operation(summary = "Send a claimed or verified measure back to IN_PROGRESS, with a reason")
-  @APIResponse(responseCode = "200", description = "the measure, now IN_PROGRESS")
+  @APIResponse(responseCode = "200", description = "the measure, now IN_PROGRESS", content = @Content(schema = @Schema(implementation = MeasureView.class)))
   @APIResponse(responseCode = "400", description = "the reason is missing")
   @APIResponse(responseCode = "404", description = "no such measure")
   @APIResponse(responseCode = "409", description = "the measure is neither CLAIMED_DONE nor VERIFIED")
@@ -193,7 +195,7 @@ public class MeasureResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @RolesAllowed(Role.OFFICE_)
   @Operation(summary = "Suspend a measure, with a reason")
-  @APIResponse(responseCode = "200", description = "the measure, now SUSPENDED")
+  @APIResponse(responseCode = "200", description = "the measure, now SUSPENDED", content = @Content(schema = @Schema(implementation = MeasureView.class)))
   @APIResponse(responseCode = "400", description = "the reason is missing")
   @APIResponse(responseCode = "404", description = "no such measure")
   @APIResponse(responseCode = "409", description = "the status does not allow it")
@@ -210,7 +212,7 @@ public class MeasureResource {
   @Path("{code}/resume")
   @RolesAllowed(Role.OFFICE_)
   @Operation(summary = "Resume a suspended measure")
-  @APIResponse(responseCode = "200", description = "the measure, IN_PROGRESS again (NOT_STARTED at 0%)")
+  @APIResponse(responseCode = "200", description = "the measure, IN_PROGRESS again (NOT_STARTED at 0%)", content = @Content(schema = @Schema(implementation = MeasureView.class)))
   @APIResponse(responseCode = "404", description = "no such measure")
   @APIResponse(responseCode = "409", description = "the measure is not SUSPENDED")
   @APIResponse(responseCode = "412", description = "If-Match was sent and is stale")
@@ -230,8 +232,8 @@ public class MeasureResource {
   @APIResponse(responseCode = "400", description = "a page parameter is invalid")
   @APIResponse(responseCode = "404", description = "no such measure")
   public Page<JournalView> journal(
-      @PathParam("code") @Parameter(example = "J04") String code, @Valid @BeanParam PageRequest page) {
-    return service.journal(code, page);
+      @PathParam("code") @Parameter(example = "J04") String code, @BeanParam PageRequest page) {
+    return service.journal(code, page.validated());
   }
 
   private static Response withTag(Response.ResponseBuilder builder, MeasureView view) {

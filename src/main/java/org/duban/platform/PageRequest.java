@@ -1,34 +1,60 @@
 package org.duban.platform;
 
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.QueryParam;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
-/** The {@code page} and {@code size} query parameters of every list. */
+/**
+ * The {@code page} (from 0) and {@code size} (default 20, at most 100) query parameters of every
+ * list. Parsed by hand so that "abc" is a 400 naming the parameter, not JAX-RS's 404.
+ */
 public class PageRequest {
+
   @QueryParam("page")
-  @DefaultValue("0")
-  @Min(value = 0, message = "must be 0 or more")
   @Parameter(description = "page number, from 0", example = "0")
-  public int page;
+  String pageParam;
 
   @QueryParam("size")
-  @DefaultValue("20")
-  @Min(value = 1, message = "must be between 1 and 100")
-  @Max(value = Page.MAX_SIZE, message = "must be between 1 and 100")
-  @Parameter(description = "items per page, at most 100", example = "20")
+  @Parameter(description = "items per page, 1 to 100 (default 20)", example = "20")
+  String sizeParam;
+
+  public int page;
   public int size;
+  private boolean parsed;
 
   public static PageRequest of(int page, int size) {
     PageRequest request = new PageRequest();
     request.page = page;
     request.size = size;
+    request.parsed = true;
     return request;
+  }
+
+  /** Checks and parses both parameters; throws a 400 problem naming the bad one. */
+  public PageRequest validated() {
+    if (!parsed) {
+      page = parse("page", pageParam, 0, 0, 1_000_000, "must be a whole number from 0");
+      size = parse("size", sizeParam, Page.DEFAULT_SIZE, 1, Page.MAX_SIZE, "must be a whole number from 1 to 100");
+      parsed = true;
+    }
+    return this;
   }
 
   public int offset() {
     return page * size;
+  }
+
+  private static int parse(String name, String value, int fallback, int min, int max, String message) {
+    if (value == null || value.isBlank()) {
+      return fallback;
+    }
+    try {
+      int n = Integer.parseInt(value.trim());
+      if (n < min || n > max) {
+        throw ProblemException.invalid(name, message);
+      }
+      return n;
+    } catch (NumberFormatException e) {
+      throw ProblemException.invalid(name, message);
+    }
   }
 }

@@ -111,7 +111,33 @@ public class ProblemMappers {
         400, "Invalid request", "The request has invalid fields.", path(uri), errors);
   }
 
-  @ServerExceptionMapper
+  // Quarkus ships mappers for the Jackson subtypes; naming each one here makes ours the closest match.
+  @ServerExceptionMapper(priority = 1)
+  public Response unknownField(UnrecognizedPropertyException e, UriInfo uri) {
+    return unreadable(e, uri);
+  }
+
+  @ServerExceptionMapper(priority = 1)
+  public Response invalidFormat(InvalidFormatException e, UriInfo uri) {
+    return unreadable(e, uri);
+  }
+
+  @ServerExceptionMapper(priority = 1)
+  public Response mismatchedInput(MismatchedInputException e, UriInfo uri) {
+    return unreadable(e, uri);
+  }
+
+  @ServerExceptionMapper(priority = 1)
+  public Response mapping(JsonMappingException e, UriInfo uri) {
+    return unreadable(e, uri);
+  }
+
+  @ServerExceptionMapper(priority = 1)
+  public Response parse(com.fasterxml.jackson.core.JsonParseException e, UriInfo uri) {
+    return unreadable(e, uri);
+  }
+
+  @ServerExceptionMapper(priority = 1)
   public Response unreadable(JsonProcessingException e, UriInfo uri) {
     if (e instanceof UnrecognizedPropertyException unknown) {
       String field = pathOf(unknown);
@@ -146,6 +172,10 @@ public class ProblemMappers {
           path(uri),
           List.of(new Problem.FieldError(pathOf(mapping), "is not a valid value")));
     }
+    if (e instanceof MismatchedInputException) {
+      return response(
+          400, "Invalid request", "The request body does not have the documented shape (a JSON object).", path(uri), null);
+    }
     return response(400, "Malformed JSON", "The request body is not well-formed JSON.", path(uri), null);
   }
 
@@ -158,6 +188,9 @@ public class ProblemMappers {
   @ServerExceptionMapper
   public Response web(WebApplicationException e, UriInfo uri) {
     int status = e.getResponse().getStatus();
+    if (status == 400 && e.getCause() instanceof JsonProcessingException json) {
+      return unreadable(json, uri);
+    }
     if (status >= 500) {
       LOG.error("Request failed", e);
     }

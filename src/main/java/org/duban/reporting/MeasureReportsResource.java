@@ -23,6 +23,8 @@ import org.duban.platform.Params;
 import org.duban.reporting.dto.ReportView;
 import org.duban.reporting.dto.SubmitReportRequest;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -45,7 +47,7 @@ public class MeasureReportsResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @RolesAllowed({Role.REPORTER_, Role.OFFICE_})
   @Operation(summary = "Submit a progress report (a reporter of the lead or a co-unit, or the office)")
-  @APIResponse(responseCode = "201", description = "the report, PENDING until the office reviews it")
+  @APIResponse(responseCode = "201", description = "the report, PENDING until the office reviews it", content = @Content(schema = @Schema(implementation = ReportView.class)))
   @APIResponse(responseCode = "400", description = "invalid fields (progress 0 to 100, a public summary, http(s) links)")
   @APIResponse(responseCode = "404", description = "no such measure, or not one of the reporter's unit")
   @APIResponse(responseCode = "409", description = "the measure is verified and closed")
@@ -71,8 +73,8 @@ public class MeasureReportsResource {
   public Page<ReportView> list(
       @PathParam("code") @Parameter(example = "J04") String code,
       @QueryParam("state") @Parameter(description = "PENDING, ACCEPTED or RETURNED", example = "PENDING") String state,
-      @Valid @BeanParam PageRequest page) {
+      @BeanParam PageRequest page) {
     return service.list(
-        code, null, Params.enumOf(ProgressReport.State.class, "state", state), page, actor.get());
+        code, null, Params.enumOf(ProgressReport.State.class, "state", state), page.validated(), actor.get());
   }
 }

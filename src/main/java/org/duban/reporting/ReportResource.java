@@ -46,12 +46,12 @@ public class ReportResource {
   public Page<ReportView> list(
       @QueryParam("state") @Parameter(description = "PENDING, ACCEPTED or RETURNED", example = "PENDING") String state,
       @QueryParam("unit") @Parameter(description = "unit code", example = "fy") String unit,
-      @Valid @BeanParam PageRequest page) {
+      @BeanParam PageRequest page) {
     return service.list(
         null,
         Params.textOf("unit", unit, 32),
         Params.enumOf(ProgressReport.State.class, "state", state),
-        page,
+        page.validated(),
         actor.get());
   }
 

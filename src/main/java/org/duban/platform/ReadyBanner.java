@@ -1,0 +1,44 @@
+package org.duban.platform;
+
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.List;
+import org.duban.identity.IdentityService;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/** Says where the service listens and, in demo mode, which accounts to sign in with. */
+@ApplicationScoped
+public class ReadyBanner {
+
+  private static final Logger LOG = Logger.getLogger(ReadyBanner.class);
+
+  private final TrackerConfig config;
+  private final IdentityService identity;
+  private final int port;
+
+  public ReadyBanner(
+      TrackerConfig config, IdentityService identity, @ConfigProperty(name = "quarkus.http.port") int port) {
+    this.config = config;
+    this.identity = identity;
+    this.port = port;
+  }
+
+  void onStart(@Observes @Priority(100) StartupEvent event) {
+    String base = "http://localhost:" + port;
+    StringBuilder text = new StringBuilder();
+    text.append("\n  Duban is up: ").append(base).append("/  (API ").append(base).append("/api/v1, Swagger UI ")
+        .append(base).append("/q/swagger-ui)");
+    if (config.demo().enabled()) {
+      List<String> reporters = identity.unitCodes().stream().map(u -> "reporter-" + u).toList();
+      text.append("\n  Demo accounts, all with the password in TRACKER_DEMO_PASSWORD:")
+          .append("\n    office (OFFICE), leader (LEADER), auditor (AUDITOR)")
+          .append(config.bootstrapAdminPassword().isEmpty() ? ", admin (ADMIN)" : "")
+          .append("\n    ").append(String.join(", ", reporters)).append(" (REPORTER)")
+          .append("\n  e.g. curl -u office:$TRACKER_DEMO_PASSWORD ").append(base).append("/api/v1/measures");
+    }
+    LOG.info(text);
+  }
+}

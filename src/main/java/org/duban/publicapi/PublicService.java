@@ -1,0 +1,138 @@
+package org.duban.publicapi;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.duban.measure.Area;
+import org.duban.measure.Measure;
+import org.duban.measure.MeasureFilter;
+import org.duban.measure.MeasureRepository;
+import org.duban.measure.MeasureService;
+import org.duban.measure.MeasureStatus;
+import org.duban.measure.MeasureViews;
+import org.duban.measure.dto.MeasureView;
+import org.duban.platform.BusinessCalendar;
+import org.duban.platform.Page;
+import org.duban.platform.PageRequest;
+import org.duban.publicapi.dto.PublicEventView;
+import org.duban.publicapi.dto.PublicMeasure;
+import org.duban.publicapi.dto.PublicPostponement;
+import org.duban.publicapi.dto.PublicRules;
+import org.duban.publicapi.dto.PublicSummary;
+import org.duban.scan.Light;
+import org.duban.scan.LightRule;
+
+/** What the public may read: built from allow-listed records only. */
+@ApplicationScoped
+public class PublicService {
+
+  private final MeasureRepository measures;
+  private final MeasureViews views;
+  private final LightRule rule;
+  private final BusinessCalendar calendar;
+
+  public PublicService(
+      MeasureRepository measures, MeasureViews views, LightRule rule, BusinessCalendar calendar) {
+    this.measures = measures;
+    this.views = views;
+    this.rule = rule;
+    this.calendar = calendar;
+  }
+
+  @Transactional
+  public Page<PublicMeasure> list(MeasureFilter filter, PageRequest page) {
+    MeasureRepository.Found found = measures.search(filter, calendar.today(), page);
+    return new Page<>(
+        views.many(found.items()).stream().map(PublicService::publicOf).toList(),
+        page.page,
+        page.size,
+        found.total());
+  }
+
+  @Transactional
+  public PublicMeasure get(String code) {
+    Measure m = measures.findByCode(code).orElseThrow(() -> MeasureService.notFound(code));
+    return publicOf(views.one(m));
+  }
+
+  @Transactional
+  public List<PublicEventView> timeline(String code) {
+    Measure m = measures.findByCode(code).orElseThrow(() -> MeasureService.notFound(code));
+    return measures.timeline(m.id).stream()
+        .map(e -> new PublicEventView(e.kind.name(), e.occurredAt, e.progress, e.summary, e.oldDeadline, e.newDeadline))
+        .toList();
+  }
+
+  @Transactional
+  public PublicSummary summary() {
+    LocalDate today = calendar.today();
+    Map<String, Long> byArea = new LinkedHashMap<>();
+    for (Area a : Area.values()) {
+      byArea.put(a.name(), 0L);
+    }
+    Map<String, Long> byStatus = new LinkedHashMap<>();
+    for (MeasureStatus s : MeasureStatus.values()) {
+      byStatus.put(s.name(), 0L);
+    }
+    Map<Light, Long> byLight = new EnumMap<>(Light.class);
+    for (Light l : Light.values()) {
+      byLight.put(l, 0L);
+    }
+    long total = 0;
+    long overdue = 0;
+    // One pass over the catalogue (36 measures per province; the scan will store lights for more).
+    for (Measure m : measures.listAll()) {
+      total++;
+      byArea.merge(m.area.name(), 1L, Long::sum);
+      byStatus.merge(m.status.name(), 1L, Long::sum);
+      LightRule.Facts facts = MeasureViews.facts(m);
+      byLight.merge(rule.light(facts, today), 1L, Long::sum);
+      overdue += rule.overdue(facts, today) ? 1 : 0;
+    }
+    Map<String, Long> lights = new LinkedHashMap<>();
+    byLight.forEach((k, v) -> lights.put(k.name(), v));
+    return new PublicSummary(total, byArea, byStatus, lights, overdue);
+  }
+
+  public PublicRules rules() {
+    return new PublicRules(
+        calendar.zone().getId(),
+        rule.nearDeadlineDays(),
+        rule.lagPoints(),
+        List.of(
+            new PublicRules.Rule("RED", "逾期：已过当前时限，且未在时限内申请销号", "overdue: past the current deadline and not claimed done by it"),
+            new PublicRules.Rule(
+                "YELLOW",
+                "预警：距当前时限不足" + rule.nearDeadlineDays() + "天且未申请销号，或进度落后于时间进度超过" + rule.lagPoints() + "个百分点",
+                "warning: the deadline is " + rule.nearDeadlineDays() + " days away or fewer and it is not claimed done, or progress lags the elapsed share of its time window by more than " + rule.lagPoints() + " points"),
+            new PublicRules.Rule("GREEN", "正常推进", "on track"),
+            new PublicRules.Rule("CLOSED", "已核验销号，不再亮灯", "verified and closed: not lit")),
+        "A measure is overdue from 00:00 (" + calendar.zone().getId() + ") on the day after its current deadline, unless it was claimed done on or before the deadline.");
+  }
+
+  static PublicMeasure publicOf(MeasureView v) {
+    return new PublicMeasure(
+        v.code(),
+        v.area(),
+        v.title(),
+        v.summary(),
+        v.leadUnit(),
+        v.coUnits(),
+        v.startDate(),
+        v.committedDeadline(),
+        v.deadline(),
+        v.status(),
+        v.progress(),
+        v.light(),
+        v.overdue(),
+        v.overdueDays(),
+        v.postponements().stream()
+            .map(p -> new PublicPostponement(p.oldDeadline(), p.newDeadline(), p.reason(), p.approvedAt()))
+            .toList(),
+        v.lastUpdate());
+  }
+}

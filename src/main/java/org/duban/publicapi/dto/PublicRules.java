@@ -1,0 +1,21 @@
+package org.duban.publicapi.dto;
+
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** The warning-light rule as configured, in words and numbers. */
+@Schema(name = "PublicRules")
+public record PublicRules(
+    @Schema(example = "Asia/Shanghai") String zone,
+    @Schema(example = "15") int nearDeadlineDays,
+    @Schema(example = "25") int lagPoints,
+    List<Rule> rules,
+    @Schema(example = "A measure is overdue from 00:00 on the day after its current deadline, unless it was claimed done on or before the deadline.")
+        String overdue) {
+
+  @Schema(name = "LightRule")
+  public record Rule(
+      @Schema(example = "RED") String light,
+      @Schema(example = "逾期：已过当前时限且未在时限内申请销号") String zh,
+      @Schema(example = "overdue: past the current deadline and not claimed done by it") String en) {}
+}
