@@ -40,7 +40,8 @@ public class DubanMain {
     System.out.println(
         "Embedded PostgreSQL on port " + database.port() + ", data in " + dir.toAbsolutePath());
     CountDownLatch stopped = new CountDownLatch(1);
-    // Quarkus's own shutdown hook stops the app; this one waits for it, then stops PostgreSQL.
+    // On SIGTERM, Quarkus's own shutdown hook stops the app; this one waits for that, then stops
+    // PostgreSQL, so that the pool never sees its database vanish.
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
@@ -53,11 +54,34 @@ public class DubanMain {
                   database.close();
                 },
                 "embedded-postgres-stop"));
+    int[] exit = {0};
     try {
-      Quarkus.run(WaitForExit.class, args);
+      // Our exit handler records the code instead of calling System.exit inside Quarkus, so that
+      // this method goes on to release the hook above.
+      Quarkus.run(
+          WaitForExit.class,
+          (code, failure) -> {
+            exit[0] = failure != null && code == 0 ? 1 : code;
+            if (failure != null) {
+              System.err.println("Duban did not start: " + rootMessage(failure));
+            }
+          },
+          args);
     } finally {
       stopped.countDown();
     }
+    database.close();
+    if (exit[0] != 0) {
+      System.exit(exit[0]);
+    }
+  }
+
+  static String rootMessage(Throwable failure) {
+    Throwable cause = failure;
+    while (cause.getCause() != null && cause.getCause() != cause) {
+      cause = cause.getCause();
+    }
+    return cause.getMessage() != null ? cause.getMessage() : cause.toString();
   }
 
   /** Runs until the application is asked to stop, so that the database outlives it. */

@@ -22,6 +22,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
   public static final String USER = "postgres";
 
   private final EmbeddedPostgres postgres;
+  private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
   private EmbeddedDatabase(EmbeddedPostgres postgres) {
     this.postgres = postgres;
@@ -76,6 +77,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
   @Override
   public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
     try {
       postgres.close();
     } catch (IOException e) {

@@ -1,0 +1,158 @@
+package org.duban;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The packaged app as its users start it: {@code java -jar target/quarkus-app/quarkus-run.jar}.
+ * Runs after {@code package} (failsafe), each case in its own JVM with its own environment.
+ */
+class PackagedAppIT {
+
+  static final Path JAR = Path.of("target/quarkus-app/quarkus-run.jar");
+  static final String PASSWORD = "it-Passw0rd!";
+  final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+  @Test
+  void withoutADatabaseItRefusesWithOneSentenceSayingWhatToSet() throws Exception {
+    Result r = runToEnd(Map.of(), 60);
+    assertThat(r.exit).isNotZero();
+    assertThat(r.output).contains("No database is configured: set QUARKUS_DATASOURCE_JDBC_URL").contains("TRACKER_EMBEDDED_DB=true");
+  }
+
+  @Test
+  void demoModeWithoutItsPasswordRefusesToStart() throws Exception {
+    Path dir = Files.createTempDirectory("duban-it-pg");
+    Result r =
+        runToEnd(
+            Map.of("TRACKER_EMBEDDED_DB", "true", "TRACKER_EMBEDDED_DB_DIR", dir.toString(), "TRACKER_DEMO_ENABLED", "true",
+                "QUARKUS_HTTP_PORT", String.valueOf(freePort())),
+            120);
+    assertThat(r.exit).isNotZero();
+    assertThat(r.output).contains("needs TRACKER_DEMO_PASSWORD");
+  }
+
+  @Test
+  void theEmbeddedDatabaseKeepsItsDataBetweenRuns() throws Exception {
+    Path dir = Files.createTempDirectory("duban-it-pg");
+    int port = freePort();
+    Map<String, String> env =
+        Map.of("TRACKER_EMBEDDED_DB", "true", "TRACKER_EMBEDDED_DB_DIR", dir.toString(), "TRACKER_DEMO_ENABLED", "true",
+            "TRACKER_DEMO_PASSWORD", PASSWORD, "QUARKUS_HTTP_PORT", String.valueOf(port));
+    String code = "IT" + (System.nanoTime() % 100000);
+
+    Process first = start(env);
+    try {
+      awaitReady(port, first);
+      String out = new String(first.getInputStream().readNBytes(first.getInputStream().available()), StandardCharsets.UTF_8);
+      assertThat(out).contains("http://localhost:" + port).contains("reporter-fy");
+      assertThat(get(port, "/api/v1/public/measures/J04").statusCode()).isEqualTo(200);
+      HttpResponse<String> created =
+          http.send(
+              HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/measures"))
+                  .header("Authorization", basic("office"))
+                  .header("Content-Type", "application/json")
+                  .POST(HttpRequest.BodyPublishers.ofString(
+                      "{\"code\":\"" + code + "\",\"area\":\"BUSINESS\",\"title\":\"持久化检查\",\"leadUnit\":\"fy\",\"startDate\":\"2021-05-14\",\"deadline\":\"2021-12-31\"}"))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(created.statusCode()).isEqualTo(201);
+    } finally {
+      stop(first);
+    }
+    assertThat(postgresRunningOn(dir)).as("PostgreSQL stops with the app").isFalse();
+
+    Process second = start(env);
+    try {
+      awaitReady(port, second);
+      assertThat(get(port, "/api/v1/public/measures/" + code).statusCode()).isEqualTo(200);
+      assertThat(get(port, "/api/v1/public/summary").body()).contains("\"total\":19");
+    } finally {
+      stop(second);
+    }
+  }
+
+  // ---- helpers ----
+
+  record Result(int exit, String output) {}
+
+  Result runToEnd(Map<String, String> env, int seconds) throws Exception {
+    Process p = start(env);
+    boolean done = p.waitFor(seconds, TimeUnit.SECONDS);
+    if (!done) {
+      p.destroyForcibly();
+    }
+    String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    return new Result(done ? p.exitValue() : -1, output);
+  }
+
+  Process start(Map<String, String> env) throws IOException {
+    assertThat(JAR).as("run after mvn package").exists();
+    List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString()));
+    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+    pb.environment().keySet().removeIf(k -> k.startsWith("QUARKUS_") || k.startsWith("TRACKER_"));
+    pb.environment().putAll(env);
+    return pb.start();
+  }
+
+  void awaitReady(int port, Process p) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+    while (System.nanoTime() < deadline) {
+      assertThat(p.isAlive()).as("the app is running").isTrue();
+      try {
+        if (get(port, "/q/health/ready").statusCode() == 200) {
+          return;
+        }
+      } catch (IOException notYet) {
+        // not listening yet
+      }
+      Thread.sleep(200);
+    }
+    throw new AssertionError("not ready within 120 s");
+  }
+
+  HttpResponse<String> get(int port, String path) throws Exception {
+    return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  static void stop(Process p) throws InterruptedException {
+    p.destroy(); // SIGTERM: the app stops, then its PostgreSQL
+    if (!p.waitFor(60, TimeUnit.SECONDS)) {
+      p.destroyForcibly();
+    }
+  }
+
+  static boolean postgresRunningOn(Path dir) throws Exception {
+    Path pid = dir.resolve("postmaster.pid");
+    for (int i = 0; i < 50 && Files.exists(pid); i++) {
+      Thread.sleep(100);
+    }
+    return Files.exists(pid);
+  }
+
+  static String basic(String user) {
+    return "Basic " + Base64.getEncoder().encodeToString((user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+  }
+
+  static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    }
+  }
+}
