@@ -71,6 +71,7 @@ class PlatformTest {
     given().get("/q/swagger-ui/").then().statusCode(200);
     given().get("/q/health").then().statusCode(200);
     given().get("/q/health/ready").then().statusCode(200);
+    given().get("/api/v1/public/summary").then().statusCode(200);
     String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
     assertThat(metrics).contains("http_server_requests");
   }

@@ -22,6 +22,11 @@ public class DubanMain {
           + " run the embedded one.";
 
   public static void main(String... args) {
+    if (Boolean.getBoolean("quarkus.appcds.generate")) {
+      // The build records the classes of start-up for AppCDS: no database is involved.
+      Quarkus.run(args);
+      return;
+    }
     DatabaseChoice choice = DatabaseChoice.from(System.getenv(), System.getProperties());
     if (choice == DatabaseChoice.NONE) {
       System.err.println(NO_DATABASE);

@@ -1,5 +1,6 @@
 package org.duban.platform;
 
+import io.quarkus.smallrye.openapi.OpenApiFilter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,10 +16,11 @@ import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 
 /**
- * Completes the OpenAPI document: every error response is application/problem+json with an
+ * Runs at build time (no start-up cost). Completes the OpenAPI document: every error response is application/problem+json with an
  * example, and every JSON request and success body gets an example composed from the field
  * examples of its schema.
  */
+@OpenApiFilter(OpenApiFilter.RunStage.BUILD)
 public class OpenApiExamples implements OASFilter {
 
   private Map<String, Schema> schemas = Map.of();
