@@ -88,7 +88,32 @@ class PackagedAppIT {
     }
   }
 
+  @Test
+  void outsideDemoModeTheBootstrapPasswordCreatesOnlyAdmin() throws Exception {
+    Path dir = Files.createTempDirectory("duban-it-pg");
+    int port = freePort();
+    Process app =
+        start(Map.of("TRACKER_EMBEDDED_DB", "true", "TRACKER_EMBEDDED_DB_DIR", dir.toString(),
+            "TRACKER_BOOTSTRAP_ADMIN_PASSWORD", PASSWORD, "QUARKUS_HTTP_PORT", String.valueOf(port)));
+    try {
+      awaitReady(port, app);
+      HttpResponse<String> users = getAs(port, "/api/v1/users", "admin");
+      assertThat(users.statusCode()).isEqualTo(200);
+      assertThat(users.body()).contains("\"username\":\"admin\"").contains("\"total\":1");
+      assertThat(getAs(port, "/api/v1/measures", "office").statusCode()).isEqualTo(401);
+      assertThat(get(port, "/api/v1/public/summary").body()).contains("\"total\":18");
+    } finally {
+      stop(app);
+    }
+  }
+
   // ---- helpers ----
+
+  HttpResponse<String> getAs(int port, String path, String user) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("Authorization", basic(user)).GET().build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
 
   record Result(int exit, String output) {}
 
