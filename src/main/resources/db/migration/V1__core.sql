@@ -2,7 +2,7 @@
 -- postponements, the public timeline and the journal. Never edit once released: add V2, V3...
 
 create table unit (
-    code        varchar(32)  primary key check (code ~ '^[a-z][a-z0-9-]{0,31}$'),
+    code        varchar(32)  primary key check (code ~ '^[A-Za-z][A-Za-z0-9_-]{0,31}$'),
     name        varchar(200) not null,
     email       varchar(254),
     created_at  timestamptz  not null

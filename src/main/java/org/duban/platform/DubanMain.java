@@ -27,7 +27,7 @@ public class DubanMain {
       Quarkus.run(args);
       return;
     }
-    DatabaseChoice choice = DatabaseChoice.from(System.getenv(), System.getProperties());
+    DatabaseChoice choice = DatabaseChoice.from(System.getenv(), settings());
     if (choice == DatabaseChoice.NONE) {
       System.err.println(NO_DATABASE);
       System.exit(2);
@@ -37,7 +37,7 @@ public class DubanMain {
       Quarkus.run(args);
       return;
     }
-    Path dir = DatabaseChoice.embeddedDirectory(System.getenv(), System.getProperties());
+    Path dir = DatabaseChoice.embeddedDirectory(System.getenv(), settings());
     EmbeddedDatabase database = EmbeddedDatabase.start(dir, false);
     System.setProperty("quarkus.datasource.jdbc.url", database.jdbcUrl());
     System.setProperty("quarkus.datasource.username", EmbeddedDatabase.USER);
@@ -79,6 +79,24 @@ public class DubanMain {
     if (exit[0] != 0) {
       System.exit(exit[0]);
     }
+  }
+
+  /**
+   * System properties over {@code config/application.properties} in the working directory (where
+   * Quarkus also reads them), so a URL given there counts as given.
+   */
+  static java.util.Properties settings() {
+    java.util.Properties merged = new java.util.Properties();
+    Path file = Path.of("config", "application.properties");
+    if (java.nio.file.Files.isRegularFile(file)) {
+      try (var in = java.nio.file.Files.newBufferedReader(file)) {
+        merged.load(in);
+      } catch (java.io.IOException e) {
+        System.err.println("Could not read " + file + ": " + e.getMessage());
+      }
+    }
+    merged.putAll(System.getProperties());
+    return merged;
   }
 
   static String rootMessage(Throwable failure) {

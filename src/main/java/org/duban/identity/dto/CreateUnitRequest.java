@@ -9,7 +9,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** Body of POST /api/v1/units: {@code email} is the contact address for notices. */
 @Schema(name = "CreateUnit")
 public record CreateUnitRequest(
-    @NotBlank @Pattern(regexp = "^[a-z][a-z0-9-]{0,31}$", message = "must be 1 to 32 of a-z, 0-9 and -, starting with a letter")
+    @NotBlank @Pattern(regexp = "^[A-Za-z][A-Za-z0-9_-]{0,31}$", message = "must be 1 to 32 letters, digits, '_' and '-', starting with a letter")
         @Schema(example = "jnzfw")
         String code,
     @NotBlank @Size(max = 200) @Schema(example = "济南市委政法委") String name,

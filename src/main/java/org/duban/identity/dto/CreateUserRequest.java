@@ -1,5 +1,6 @@
 package org.duban.identity.dto;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -10,9 +11,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** Body of POST /api/v1/users; {@code unit} is required for a REPORTER and refused otherwise. */
 @Schema(name = "CreateUser")
 public record CreateUserRequest(
-    @NotBlank @Pattern(regexp = "^[a-z][a-z0-9._-]{2,63}$", message = "must be 3 to 64 of a-z, 0-9, '.', '_' and '-', starting with a letter")
+    @NotBlank @Pattern(regexp = "^[A-Za-z][A-Za-z0-9._-]{2,63}$", message = "must be 3 to 64 letters, digits, '.', '_' and '-', starting with a letter")
         @Schema(example = "reporter-jnzfw")
         String username,
     @NotNull @Size(min = 8, max = 128) @Schema(example = "Correct-Horse-42") String password,
     @NotNull @Schema(example = "REPORTER") Role role,
-    @Size(max = 32) @Schema(example = "jnzfw") String unit) {}
+    @Size(max = 32) @JsonAlias("unitCode") @Schema(example = "jnzfw") String unit) {}
