@@ -11,10 +11,12 @@ import io.restassured.path.json.JsonPath;
 import java.util.List;
 import java.util.Map;
 import org.duban.support.EmbeddedPostgresResource;
+import org.duban.support.MailServerResource;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @QuarkusTestResource(EmbeddedPostgresResource.class)
+@QuarkusTestResource(MailServerResource.class)
 class CatalogueAndAccountsTest {
 
   @Test

@@ -100,6 +100,10 @@ public class Measure {
   /** Internal notes of the office: never public. */
   public String notes;
 
+  /** Set by the scan: the lead unit missed the last closed reporting window (未按期报送). */
+  @Column(insertable = false, updatable = false)
+  public boolean reportingMissed;
+
   @Version public long version;
 
   @Column(nullable = false, updatable = false)

@@ -28,7 +28,8 @@ public class MeasureViews {
   }
 
   public static LightRule.Facts facts(Measure m) {
-    return new LightRule.Facts(m.status, m.progress, m.startDate, m.currentDeadline, m.claimedDoneOn);
+    return new LightRule.Facts(
+        m.status, m.progress, m.startDate, m.currentDeadline, m.claimedDoneOn, m.reportingMissed);
   }
 
   public MeasureView one(Measure m) {
@@ -93,6 +94,7 @@ public class MeasureViews {
         m.verifiedBy,
         m.notes,
         pending,
+        m.reportingMissed,
         m.version,
         m.createdAt,
         m.updatedAt);

@@ -34,6 +34,50 @@ public interface TrackerConfig {
 
   Light light();
 
+  Rounds rounds();
+
+  Notices notices();
+
+  Scan scan();
+
+  /** Dispatch rounds (调度): one reporting window a month. */
+  interface Rounds {
+    /** TRACKER_ROUNDS_CLOSING_DAY: the day of the month a window closes (1-28; 31 = the month's last day). */
+    @WithDefault("25")
+    int closingDay();
+  }
+
+  /** The reminder ladder (催办). */
+  interface Notices {
+    /** TRACKER_NOTICES_REMINDER_DAYS: a reminder this many days before a deadline or a window's close. */
+    @WithDefault("3")
+    int reminderDays();
+
+    /** TRACKER_NOTICES_BULLETIN_AFTER_DAYS: a bulletin to leadership when overdue by more days. */
+    @WithDefault("30")
+    int bulletinAfterDays();
+
+    /** TRACKER_NOTICES_LEADERSHIP_EMAIL: where bulletins (通报) go. */
+    Optional<String> leadershipEmail();
+
+    /** TRACKER_NOTICES_SMTP: send by SMTP (default: when QUARKUS_MAILER_HOST is set); else log. */
+    Optional<Boolean> smtp();
+
+    /** TRACKER_NOTICES_MAX_ATTEMPTS: delivery attempts before a notice is FAILED. */
+    @WithDefault("5")
+    int maxAttempts();
+
+    /** TRACKER_NOTICES_RETRY_SECONDS: wait before the first retry; doubles each time. */
+    @WithDefault("60")
+    int retrySeconds();
+  }
+
+  interface Scan {
+    /** TRACKER_SCAN_ON_START: scan at start when no scan has run today (catch-up after downtime). */
+    @WithDefault("true")
+    boolean onStart();
+  }
+
   interface Catalogue {
     /** TRACKER_CATALOGUE_LOAD: load the demo catalogue when the database has no measures. */
     @WithDefault("true")

@@ -34,13 +34,16 @@ public class PublicService {
   private final MeasureViews views;
   private final LightRule rule;
   private final BusinessCalendar calendar;
+  private final org.duban.platform.TrackerConfig config;
 
   public PublicService(
-      MeasureRepository measures, MeasureViews views, LightRule rule, BusinessCalendar calendar) {
+      MeasureRepository measures, MeasureViews views, LightRule rule, BusinessCalendar calendar,
+      org.duban.platform.TrackerConfig config) {
     this.measures = measures;
     this.views = views;
     this.rule = rule;
     this.calendar = calendar;
+    this.config = config;
   }
 
   @Transactional
@@ -109,8 +112,15 @@ public class PublicService {
                 "YELLOW",
                 "预警：距当前时限不足" + rule.nearDeadlineDays() + "天且未申请销号，或进度落后于时间进度超过" + rule.lagPoints() + "个百分点",
                 "warning: the deadline is " + rule.nearDeadlineDays() + " days away or fewer and it is not claimed done, or progress lags the elapsed share of its time window by more than " + rule.lagPoints() + " points"),
+            new PublicRules.Rule(
+                "YELLOW",
+                "未按期报送：牵头单位在上一轮调度窗口（每月" + config.rounds().closingDay() + "日截止）内未报送进展",
+                "not reported: the lead unit did not report within the last reporting window (closing on day " + config.rounds().closingDay() + " of each month)"),
             new PublicRules.Rule("GREEN", "正常推进", "on track"),
             new PublicRules.Rule("CLOSED", "已核验销号，不再亮灯", "verified and closed: not lit")),
+        config.rounds().closingDay(),
+        config.notices().reminderDays(),
+        config.notices().bulletinAfterDays(),
         "A measure is overdue from 00:00 (" + calendar.zone().getId() + ") on the day after its current deadline, unless it was claimed done on or before the deadline.");
   }
 

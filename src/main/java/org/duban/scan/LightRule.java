@@ -10,8 +10,9 @@ import org.duban.platform.TrackerConfig;
 /**
  * The overdue and warning-light rule. A measure with current deadline D is overdue from D+1 00:00 in
  * TRACKER_ZONE unless it was claimed done on or before D; RED when overdue; YELLOW when the deadline
- * is near and it is not claimed done, or progress lags the elapsed share of its time window;
- * GREEN otherwise; verified measures are CLOSED.
+ * is near and it is not claimed done, or progress lags the elapsed share of its time window, or the
+ * lead unit missed the last reporting window; GREEN otherwise; verified measures are CLOSED. The
+ * SQL functions duban_overdue and duban_light (V2 migration) are its twins.
  */
 @ApplicationScoped
 public class LightRule {
@@ -35,7 +36,13 @@ public class LightRule {
       int progress,
       LocalDate startDate,
       LocalDate deadline,
-      LocalDate claimedDoneOn) {}
+      LocalDate claimedDoneOn,
+      boolean reportingMissed) {
+
+    public Facts(MeasureStatus status, int progress, LocalDate startDate, LocalDate deadline, LocalDate claimedDoneOn) {
+      this(status, progress, startDate, deadline, claimedDoneOn, false);
+    }
+  }
 
   public boolean overdue(Facts m, LocalDate today) {
     if (m.status() == MeasureStatus.VERIFIED) {
@@ -66,6 +73,9 @@ public class LightRule {
       return Light.YELLOW;
     }
     if (lag(m, today) > lagPoints) {
+      return Light.YELLOW;
+    }
+    if (m.reportingMissed()) {
       return Light.YELLOW;
     }
     return Light.GREEN;

@@ -43,6 +43,8 @@ public record MeasureView(
     @Schema(example = "null") String verifiedBy,
     @Schema(example = "与省法院执行局每月对账") String notes,
     @Schema(example = "1") long pendingReports,
+    @Schema(example = "false", description = "the lead unit missed the last closed reporting window (未按期报送)")
+        boolean reportingMissed,
     @Schema(example = "3", description = "the version the ETag carries") long version,
     @Schema(example = "2021-05-14T07:30:00Z") Instant createdAt,
     @Schema(example = "2021-06-30T08:00:00Z") Instant updatedAt) {}

@@ -10,6 +10,9 @@ public record PublicRules(
     @Schema(example = "15") int nearDeadlineDays,
     @Schema(example = "25") int lagPoints,
     List<Rule> rules,
+    @Schema(example = "25", description = "the day of the month a reporting window closes") int reportingWindowClosingDay,
+    @Schema(example = "3", description = "days before a deadline or a window's close that a reminder goes out") int reminderDays,
+    @Schema(example = "30", description = "days overdue after which leadership gets a bulletin") int bulletinAfterDays,
     @Schema(example = "A measure is overdue from 00:00 on the day after its current deadline, unless it was claimed done on or before the deadline.")
         String overdue) {
 

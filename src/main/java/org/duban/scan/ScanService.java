@@ -1,0 +1,206 @@
+package org.duban.scan;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.duban.platform.BusinessCalendar;
+import org.duban.platform.Page;
+import org.duban.platform.PageRequest;
+import org.duban.scan.dto.ScanResult;
+import org.jboss.logging.Logger;
+
+/**
+ * The overdue scan: closes the dispatch rounds that ended, recomputes every measure's flags and
+ * light, journals each change, queues the notices that became due and keeps today's snapshot. One
+ * transaction under a cluster-wide advisory lock: instances that scan at once run one after the
+ * other, and the later ones find nothing left to change; a scan killed midway changes nothing.
+ */
+@ApplicationScoped
+public class ScanService {
+
+  private static final Logger LOG = Logger.getLogger(ScanService.class);
+  static final int MAX_CHANGES_LISTED = 500;
+
+  private final ScanSql sql;
+  private final BusinessCalendar calendar;
+  private final EntityManager em;
+  private final NoticeDispatcher notices;
+  private final String instance;
+
+  public ScanService(ScanSql sql, BusinessCalendar calendar, EntityManager em, NoticeDispatcher notices) {
+    this.sql = sql;
+    this.calendar = calendar;
+    this.em = em;
+    this.notices = notices;
+    this.instance = instanceName();
+  }
+
+  /** Runs a scan now and then delivers the notices that are due. */
+  public ScanResult run(String trigger) {
+    ScanResult result;
+    try {
+      result = QuarkusTransaction.requiringNew().call(() -> scan(trigger));
+    } catch (RuntimeException e) {
+      LOG.error("The scan failed", e);
+      Instant now = calendar.now();
+      long id =
+          QuarkusTransaction.requiringNew()
+              .call(() -> recordRun(trigger, calendar.today(), now, now, "FAILED", 0, 0, 0, failureText(e)));
+      return new ScanResult(id, trigger, calendar.today(), now, now, "FAILED", 0, 0, 0, List.of(), failureText(e));
+    }
+    notices.deliverDue();
+    return result;
+  }
+
+  private ScanResult scan(String trigger) {
+    Instant started = calendar.now();
+    sql.lock();
+    // read the clock after the lock: a scan that waited sees the instant it really runs at
+    Instant now = calendar.now();
+    LocalDate today = calendar.today();
+    sql.ensureRounds(today);
+    int roundsClosed = 0;
+    String lastClosed = null;
+    LocalDate lastClosedOn = null;
+    for (Object[] round : sql.dueRounds(today)) {
+      sql.closeRound(((Number) round[0]).longValue(), ScanSql.toLocalDate(round[2]), ScanSql.toLocalDate(round[3]), now);
+      roundsClosed++;
+    }
+    Object[] last = lastClosedRound();
+    if (last != null) {
+      lastClosed = (String) last[0];
+      lastClosedOn = ScanSql.toLocalDate(last[1]);
+    }
+    List<Object[]> rows = sql.updateFlags(today, now);
+    Object[] open = openRound(today);
+    int queued =
+        sql.queueNotices(
+            today, now, lastClosed, lastClosedOn,
+            open == null ? null : (String) open[0], open == null ? null : ScanSql.toLocalDate(open[1]));
+    sql.snapshot(today);
+    List<ScanResult.Change> changes = new ArrayList<>();
+    for (Object[] r : rows) {
+      if (changes.size() == MAX_CHANGES_LISTED) {
+        break;
+      }
+      changes.add(
+          new ScanResult.Change(
+              (String) r[0], (Boolean) r[1], (Boolean) r[2], ((Number) r[7]).intValue(), (String) r[3], (String) r[4],
+              (Boolean) r[5], (Boolean) r[6]));
+    }
+    Instant finished = calendar.now();
+    long id = recordRun(trigger, today, started, finished, "OK", rows.size(), roundsClosed, queued, null);
+    LOG.infof(
+        "Scan %d (%s) as of %s: %d measures changed, %d rounds closed, %d notices queued",
+        id, trigger, today, rows.size(), roundsClosed, queued);
+    return new ScanResult(id, trigger, today, started, finished, "OK", rows.size(), roundsClosed, queued, changes, null);
+  }
+
+  private Object[] lastClosedRound() {
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows =
+        em.createNativeQuery("select code, closes_on from dispatch_round where closed_at is not null order by closes_on desc limit 1")
+            .getResultList();
+    return rows.isEmpty() ? null : rows.get(0);
+  }
+
+  private Object[] openRound(LocalDate today) {
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows =
+        em.createNativeQuery("select code, closes_on from dispatch_round where opens_on <= ?1 and closes_on >= ?1")
+            .setParameter(1, today)
+            .getResultList();
+    return rows.isEmpty() ? null : rows.get(0);
+  }
+
+  private long recordRun(
+      String trigger, LocalDate asOf, Instant started, Instant finished, String outcome, int flags, int rounds,
+      int queued, String error) {
+    Object id =
+        em.createNativeQuery(
+                "insert into scan_run (trigger, instance, as_of, started_at, finished_at, outcome, flags_changed,"
+                    + " rounds_closed, notices_created, error) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) returning id")
+            .setParameter(1, trigger)
+            .setParameter(2, instance)
+            .setParameter(3, asOf)
+            .setParameter(4, started)
+            .setParameter(5, finished)
+            .setParameter(6, outcome)
+            .setParameter(7, flags)
+            .setParameter(8, rounds)
+            .setParameter(9, queued)
+            .setParameter(10, error)
+            .getSingleResult();
+    return ((Number) id).longValue();
+  }
+
+  /** Whether a scan completed today (in TRACKER_ZONE): the start-up catch-up skips when it did. */
+  public boolean scannedToday() {
+    return QuarkusTransaction.requiringNew()
+        .call(
+            () ->
+                ((Number)
+                            em.createNativeQuery("select count(*) from scan_run where outcome = 'OK' and as_of >= ?1")
+                                .setParameter(1, calendar.today())
+                                .getSingleResult())
+                        .longValue()
+                    > 0);
+  }
+
+  @SuppressWarnings("unchecked")
+  public Page<ScanResult> history(PageRequest page) {
+    return QuarkusTransaction.requiringNew()
+        .call(
+            () -> {
+              long total = ((Number) em.createNativeQuery("select count(*) from scan_run").getSingleResult()).longValue();
+              List<Object[]> rows =
+                  em.createNativeQuery(
+                          "select id, trigger, as_of, started_at, finished_at, outcome, flags_changed, rounds_closed,"
+                              + " notices_created, error from scan_run order by started_at desc, id desc limit ?1 offset ?2")
+                      .setParameter(1, page.size)
+                      .setParameter(2, page.offset())
+                      .getResultList();
+              List<ScanResult> items = new ArrayList<>();
+              for (Object[] r : rows) {
+                items.add(
+                    new ScanResult(
+                        ((Number) r[0]).longValue(), (String) r[1], ScanSql.toLocalDate(r[2]), instant(r[3]), instant(r[4]),
+                        (String) r[5], ((Number) r[6]).intValue(), ((Number) r[7]).intValue(), ((Number) r[8]).intValue(),
+                        List.of(), (String) r[9]));
+              }
+              return new Page<>(items, page.page, page.size, total);
+            });
+  }
+
+  static Instant instant(Object value) {
+    if (value == null) {
+      return null;
+    }
+    if (value instanceof Instant i) {
+      return i;
+    }
+    if (value instanceof java.time.OffsetDateTime o) {
+      return o.toInstant();
+    }
+    if (value instanceof java.sql.Timestamp t) {
+      return t.toInstant();
+    }
+    return Instant.parse(value.toString());
+  }
+
+  private static String failureText(Throwable e) {
+    return "The scan failed (" + e.getClass().getSimpleName() + "); see the server log.";
+  }
+
+  private static String instanceName() {
+    try {
+      return java.net.InetAddress.getLocalHost().getHostName() + ":" + ProcessHandle.current().pid();
+    } catch (java.net.UnknownHostException e) {
+      return "pid " + ProcessHandle.current().pid();
+    }
+  }
+}

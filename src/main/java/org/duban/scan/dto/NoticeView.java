@@ -1,0 +1,19 @@
+package org.duban.scan.dto;
+
+import java.time.Instant;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+@Schema(name = "Notice")
+public record NoticeView(
+    @Schema(example = "311") long id,
+    @Schema(example = "J05") String measure,
+    @Schema(example = "URGING") String level,
+    @Schema(example = "deadline:2021-12-31") String occasion,
+    @Schema(example = "duban@fy.example.gov.cn") String recipient,
+    @Schema(example = "【催办】J05 方便人民群众就近诉讼 已逾期") String subject,
+    @Schema(example = "SENT") String state,
+    @Schema(example = "SMTP") String channel,
+    @Schema(example = "1") int attempts,
+    @Schema(example = "null") String lastError,
+    @Schema(example = "2022-01-01T00:05:00Z") Instant createdAt,
+    @Schema(example = "2022-01-01T00:05:02Z") Instant sentAt) {}

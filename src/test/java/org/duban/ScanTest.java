@@ -1,0 +1,239 @@
+package org.duban;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.duban.support.Api.as;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.mail.Message;
+import jakarta.mail.internet.MimeMessage;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.duban.support.Api;
+import org.duban.support.Db;
+import org.duban.support.MailServerResource;
+import org.duban.support.TestClock;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The overdue engine through its API, with time moved by the test clock and mail caught by a real
+ * SMTP server. The story runs forward in time, in order.
+ */
+@QuarkusTest
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ScanTest {
+
+  static String unit;
+  static String code;
+  static String lateCode;
+  static String reporter;
+
+  @BeforeAll
+  static void resetClock() {
+    TestClock.reset();
+  }
+
+  @AfterAll
+  static void backToNow() {
+    TestClock.reset();
+  }
+
+  static JsonPath scan() {
+    return as("office").post("/api/v1/scans").then().statusCode(200).extract().jsonPath();
+  }
+
+  static JsonPath measure(String c) {
+    return as("office").get("/api/v1/measures/" + c).then().statusCode(200).extract().jsonPath();
+  }
+
+  static List<MimeMessage> mailTo(String address) throws Exception {
+    List<MimeMessage> list = new ArrayList<>();
+    for (MimeMessage m : MailServerResource.mail().getReceivedMessages()) {
+      if (Arrays.stream(m.getRecipients(Message.RecipientType.TO)).anyMatch(a -> a.toString().equals(address))) {
+        list.add(m);
+      }
+    }
+    return list;
+  }
+
+  @Test
+  @Order(1)
+  void setUp() {
+    TestClock.set("2021-05-20T02:00:00Z");
+    unit = "scan" + Long.toString(System.nanoTime() % 1_000_000L, 36);
+    reporter = "reporter-" + unit;
+    as("admin").body("{\"code\":\"" + unit + "\",\"name\":\"测试单位\",\"email\":\"" + unit + "@duban.test\"}").post("/api/v1/units").then().statusCode(201);
+    as("admin").body("{\"username\":\"" + reporter + "\",\"password\":\"" + Api.PASSWORD + "\",\"role\":\"REPORTER\",\"unit\":\"" + unit + "\"}").post("/api/v1/users").then().statusCode(201);
+    code = Api.createMeasure(unit);   // 2021-05-14 .. 2021-12-31
+    lateCode = Api.createMeasure(unit);
+  }
+
+  @Test
+  @Order(2)
+  void theLastSecondOfTheDeadlineInShanghaiIsNotOverdue() throws Exception {
+    as(reporter).body("{\"progress\":96,\"publicSummary\":\"接近完成\"}").post("/api/v1/measures/" + code + "/reports").then().statusCode(201);
+    int id = as("office").get("/api/v1/measures/" + code + "/reports").then().extract().path("items[0].id");
+    as("office").post("/api/v1/reports/" + id + "/accept").then().statusCode(200);
+
+    TestClock.set("2021-12-31T15:59:59Z"); // 23:59:59 on 31 December in Shanghai, still the 31st in UTC too
+    JsonPath result = scan();
+    assertThat(result.getString("outcome")).isEqualTo("OK");
+    assertThat(result.getString("asOf")).isEqualTo("2021-12-31");
+    JsonPath m = measure(code);
+    assertThat(m.getBoolean("overdue")).isFalse();
+    assertThat(m.getString("light")).isEqualTo("YELLOW"); // due today, not claimed
+    // a reminder (提醒) went to the unit's address
+    assertThat(mailTo(unit + "@duban.test")).anySatisfy(msg -> assertThat(msg.getSubject()).startsWith("【提醒】" + code));
+  }
+
+  @Test
+  @Order(3)
+  void fromMidnightShanghaiItIsOverdueAndTheScanSaysSo() throws Exception {
+    TestClock.set("2021-12-31T16:00:00Z"); // 00:00:00 on 1 January 2022 in Shanghai; 31 December in UTC
+    JsonPath result = scan();
+    assertThat(result.getString("asOf")).isEqualTo("2022-01-01");
+    List<Map<String, Object>> changes = result.getList("changes");
+    assertThat(changes)
+        .anySatisfy(
+            c -> {
+              assertThat(c.get("code")).isEqualTo(code);
+              assertThat(c.get("oldOverdue")).isEqualTo(false);
+              assertThat(c.get("overdue")).isEqualTo(true);
+              assertThat(c.get("light")).isEqualTo("RED");
+              assertThat(c.get("overdueDays")).isEqualTo(1);
+            });
+    JsonPath m = measure(code);
+    assertThat(m.getBoolean("overdue")).isTrue();
+    assertThat(m.getInt("overdueDays")).isEqualTo(1);
+    assertThat(m.getString("light")).isEqualTo("RED");
+    Api.anonymous().get("/api/v1/public/measures/" + code).then().body("overdue", equalTo(true)).body("light", equalTo("RED"));
+    // the scan journaled its changes
+    List<Map<String, Object>> journal = as("office").get("/api/v1/measures/" + code + "/journal?size=100").then().extract().jsonPath().getList("items");
+    assertThat(journal)
+        .anySatisfy(e -> {
+          assertThat(e.get("action")).isEqualTo("SCAN");
+          assertThat(e.get("field")).isEqualTo("overdue");
+          assertThat(e.get("oldValue")).isEqualTo("false");
+          assertThat(e.get("newValue")).isEqualTo("true");
+          assertThat(e.get("actor")).isEqualTo("system:scan");
+        });
+    // an urging notice (催办), once
+    assertThat(mailTo(unit + "@duban.test")).filteredOn(msg -> subject(msg).equals("【催办】" + code + " 测试事项 " + code + " 已逾期")).hasSize(1);
+    // December's window (26 Nov .. 25 Dec) closed without a report from the unit: urged for that too
+    assertThat(mailTo(unit + "@duban.test")).filteredOn(msg -> subject(msg).equals("【催办】" + code + " 未按期报送（2021-12 调度）")).hasSize(1);
+  }
+
+  @Test
+  @Order(4)
+  void runAgainAtTheSameInstantItChangesAndSendsNothing() throws Exception {
+    Map<String, Object> before = Db.snapshot();
+    int mails = MailServerResource.mail().getReceivedMessages().length;
+    long notices = Db.scalar("select count(*) from notice");
+    JsonPath again = scan();
+    assertThat(again.getInt("flagsChanged")).isZero();
+    assertThat(again.getInt("noticesQueued")).isZero();
+    assertThat(again.getInt("roundsClosed")).isZero();
+    assertThat(again.getList("changes")).isEmpty();
+    Map<String, Object> after = Db.snapshot();
+    assertThat(after).isEqualTo(before);
+    assertThat(Db.scalar("select count(*) from notice")).isEqualTo(notices);
+    assertThat(MailServerResource.mail().getReceivedMessages()).hasSize(mails);
+  }
+
+  @Test
+  @Order(5)
+  void severalScansAtOnceDoTheWorkOnce() throws Exception {
+    TestClock.set("2022-01-05T16:30:00Z");
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    List<CompletableFuture<JsonPath>> runs = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      runs.add(CompletableFuture.supplyAsync(ScanTest::scan, pool));
+    }
+    List<JsonPath> results = runs.stream().map(CompletableFuture::join).toList();
+    pool.shutdown();
+    long changedByOne = results.stream().filter(r -> r.getInt("flagsChanged") > 0).count();
+    assertThat(changedByOne).isLessThanOrEqualTo(1);
+    // 6 January in Shanghai: overdue days moved from 1 to 6, changed by exactly one of the four scans
+    assertThat(measure(code).getInt("overdueDays")).isEqualTo(6);
+    assertThat(Db.scalar("select overdue_days from measure where code = ?", code)).isEqualTo(6);
+    assertThat(results.stream().filter(r -> r.getList("changes.code").contains(code)).count()).isEqualTo(1);
+    int changesListed = results.stream().mapToInt(r -> r.getList("changes").size()).sum();
+    assertThat(results.stream().mapToInt(r -> r.getInt("flagsChanged")).sum()).isEqualTo(changesListed);
+  }
+
+  @Test
+  @Order(6)
+  void overdueBeyondThirtyDaysABulletinGoesToLeadershipOnce() throws Exception {
+    TestClock.set("2022-02-01T16:30:00Z"); // 2 February in Shanghai: 33 days overdue
+    scan();
+    scan();
+    assertThat(mailTo("leaders@duban.test")).filteredOn(msg -> subject(msg).startsWith("【通报】" + code + " ")).hasSize(1);
+    List<Map<String, Object>> notices = as("office").get("/api/v1/measures/" + code + "/notices").then().statusCode(200).extract().jsonPath().getList("items");
+    assertThat(notices).extracting(n -> n.get("level")).contains("REMINDER", "URGING", "BULLETIN");
+    assertThat(notices).allSatisfy(n -> assertThat(n.get("state")).isEqualTo("SENT"));
+    assertThat(notices).allSatisfy(n -> assertThat(n.get("channel")).isEqualTo("SMTP"));
+  }
+
+  @Test
+  @Order(7)
+  void aUnitThatDidNotReportInTheRoundIsFlaggedAndUrged() throws Exception {
+    // February's window: 26 January .. 25 February. lateCode's unit reports nothing in it.
+    String lateRound = "2022-02";
+    TestClock.set("2022-02-26T01:00:00Z"); // 26 February in Shanghai: the February round has closed
+    JsonPath result = scan();
+    assertThat(result.getInt("roundsClosed")).isGreaterThanOrEqualTo(1);
+    JsonPath m = measure(lateCode);
+    assertThat(m.getBoolean("reportingMissed")).isTrue();
+    assertThat(mailTo(unit + "@duban.test"))
+        .filteredOn(msg -> subject(msg).contains(lateCode) && subject(msg).contains("未按期报送（" + lateRound))
+        .hasSize(1);
+    assertThat(Db.scalar("select count(*) from round_result rr join dispatch_round d on d.id = rr.round_id join measure m on m.id = rr.measure_id"
+        + " where d.code = ? and m.code = ? and not rr.reported", lateRound, lateCode)).isEqualTo(1);
+    // it reports in March's window: at the March close the flag clears
+    as(reporter).body("{\"progress\":10,\"publicSummary\":\"已启动\"}").post("/api/v1/measures/" + lateCode + "/reports").then().statusCode(201);
+    TestClock.set("2022-03-26T01:00:00Z");
+    scan();
+    assertThat(measure(lateCode).getBoolean("reportingMissed")).isFalse();
+  }
+
+  @Test
+  @Order(8)
+  void aPostponementEndsTheOverdueStateAtTheNextScan() {
+    as("office").body("{\"newDeadline\":\"2022-12-31\",\"reason\":\"试点范围扩大\"}").post("/api/v1/measures/" + code + "/postponements").then().statusCode(200);
+    scan();
+    JsonPath m = measure(code);
+    assertThat(m.getBoolean("overdue")).isFalse();
+    assertThat(Db.scalar("select count(*) from measure where code = ? and not overdue and overdue_days = 0", code)).isEqualTo(1);
+  }
+
+  @Test
+  @Order(9)
+  void theHistoryKeepsEveryScan() {
+    JsonPath history = as("office").get("/api/v1/scans?size=100").then().statusCode(200).extract().jsonPath();
+    assertThat(history.getInt("total")).isGreaterThanOrEqualTo(10);
+    assertThat(history.getList("items.outcome", String.class)).containsOnly("OK");
+    assertThat(history.getString("items[0].startedAt")).isNotNull();
+    as("leader").post("/api/v1/scans").then().statusCode(403);
+    as("reporter-fy").get("/api/v1/scans").then().statusCode(403);
+    as("admin").post("/api/v1/scans").then().statusCode(200);
+  }
+
+  static String subject(MimeMessage msg) {
+    try {
+      return msg.getSubject();
+    } catch (jakarta.mail.MessagingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
