@@ -79,6 +79,7 @@ create table scan_run (
     as_of           date        not null,
     started_at      timestamptz not null,
     finished_at     timestamptz,
+    duration_ms     bigint,
     outcome         varchar(16) not null check (outcome in ('RUNNING', 'OK', 'FAILED', 'ABORTED')),
     flags_changed   int         not null default 0,
     rounds_closed   int         not null default 0,

@@ -67,6 +67,10 @@ public interface TrackerConfig {
     @WithDefault("5")
     int maxAttempts();
 
+    /** TRACKER_NOTICES_DELIVERY_EVERY: how often the outbox is swept for retries (e.g. 30s, 5m). */
+    @WithDefault("30s")
+    String deliveryEvery();
+
     /** TRACKER_NOTICES_RETRY_SECONDS: wait before the first retry; doubles each time. */
     @WithDefault("60")
     int retrySeconds();

@@ -59,17 +59,21 @@ public class NoticeDispatcher {
       if (batch.isEmpty()) {
         return sent;
       }
+      List<Long> delivered = new java.util.ArrayList<>();
       for (Object[] n : batch) {
         long id = ((Number) n[0]).longValue();
         int attempts = ((Number) n[4]).intValue();
         try {
           send((String) n[1], (String) n[2], (String) n[3], id);
-          QuarkusTransaction.requiringNew().run(() -> markSent(id));
-          sent++;
+          delivered.add(id);
         } catch (RuntimeException e) {
           LOG.warnf("Notice %d to %s: attempt %d failed: %s", id, n[1], attempts, e.getMessage());
           QuarkusTransaction.requiringNew().run(() -> markFailedAttempt(id, attempts, e));
         }
+      }
+      if (!delivered.isEmpty()) {
+        QuarkusTransaction.requiringNew().run(() -> markSent(delivered));
+        sent += delivered.size();
       }
     }
   }
@@ -94,9 +98,9 @@ public class NoticeDispatcher {
     }
   }
 
-  private void markSent(long id) {
-    em.createNativeQuery("update notice set state = 'SENT', sent_at = ?2, channel = ?3, last_error = null where id = ?1")
-        .setParameter(1, id)
+  private void markSent(List<Long> ids) {
+    em.createNativeQuery("update notice set state = 'SENT', sent_at = ?2, channel = ?3, last_error = null where id = any(?1)")
+        .setParameter(1, ids.toArray(new Long[0]))
         .setParameter(2, calendar.now())
         .setParameter(3, smtp ? "SMTP" : "LOG")
         .executeUpdate();

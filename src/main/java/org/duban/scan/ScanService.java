@@ -50,13 +50,14 @@ public class ScanService {
       long id =
           QuarkusTransaction.requiringNew()
               .call(() -> recordRun(trigger, calendar.today(), now, now, "FAILED", 0, 0, 0, failureText(e)));
-      return new ScanResult(id, trigger, calendar.today(), now, now, "FAILED", 0, 0, 0, List.of(), failureText(e));
+      return new ScanResult(id, trigger, calendar.today(), now, now, null, "FAILED", 0, 0, 0, List.of(), failureText(e));
     }
     notices.deliverDue();
     return result;
   }
 
   private ScanResult scan(String trigger) {
+    long t0 = System.nanoTime(); // wall time of the work, whatever the business clock says
     Instant started = calendar.now();
     sql.lock();
     // read the clock after the lock: a scan that waited sees the instant it really runs at
@@ -94,10 +95,12 @@ public class ScanService {
     }
     Instant finished = calendar.now();
     long id = recordRun(trigger, today, started, finished, "OK", rows.size(), roundsClosed, queued, null);
+    long durationMs = (System.nanoTime() - t0) / 1_000_000;
+    em.createNativeQuery("update scan_run set duration_ms = ?2 where id = ?1").setParameter(1, id).setParameter(2, durationMs).executeUpdate();
     LOG.infof(
-        "Scan %d (%s) as of %s: %d measures changed, %d rounds closed, %d notices queued",
-        id, trigger, today, rows.size(), roundsClosed, queued);
-    return new ScanResult(id, trigger, today, started, finished, "OK", rows.size(), roundsClosed, queued, changes, null);
+        "Scan %d (%s) as of %s in %d ms: %d measures changed, %d rounds closed, %d notices queued",
+        id, trigger, today, durationMs, rows.size(), roundsClosed, queued);
+    return new ScanResult(id, trigger, today, started, finished, durationMs, "OK", rows.size(), roundsClosed, queued, changes, null);
   }
 
   private Object[] lastClosedRound() {
@@ -160,7 +163,7 @@ public class ScanService {
               List<Object[]> rows =
                   em.createNativeQuery(
                           "select id, trigger, as_of, started_at, finished_at, outcome, flags_changed, rounds_closed,"
-                              + " notices_created, error from scan_run order by started_at desc, id desc limit ?1 offset ?2")
+                              + " notices_created, error, duration_ms from scan_run order by started_at desc, id desc limit ?1 offset ?2")
                       .setParameter(1, page.size)
                       .setParameter(2, page.offset())
                       .getResultList();
@@ -169,7 +172,7 @@ public class ScanService {
                 items.add(
                     new ScanResult(
                         ((Number) r[0]).longValue(), (String) r[1], ScanSql.toLocalDate(r[2]), instant(r[3]), instant(r[4]),
-                        (String) r[5], ((Number) r[6]).intValue(), ((Number) r[7]).intValue(), ((Number) r[8]).intValue(),
+                        r[10] == null ? null : ((Number) r[10]).longValue(), (String) r[5], ((Number) r[6]).intValue(), ((Number) r[7]).intValue(), ((Number) r[8]).intValue(),
                         List.of(), (String) r[9]));
               }
               return new Page<>(items, page.page, page.size, total);

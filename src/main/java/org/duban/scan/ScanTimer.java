@@ -29,7 +29,7 @@ public class ScanTimer {
   }
 
   /** Retries and late deliveries of the notice outbox. */
-  @Scheduled(identity = "notice-delivery", every = "${tracker.notices.delivery-every:30s}", delayed = "30s",
+  @Scheduled(identity = "notice-delivery", every = "${tracker.notices.delivery-every}", delayed = "30s",
       concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
   void deliver() {
     notices.deliverDue();

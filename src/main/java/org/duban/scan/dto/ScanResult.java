@@ -13,6 +13,7 @@ public record ScanResult(
     @Schema(example = "2022-01-01") LocalDate asOf,
     @Schema(example = "2022-01-01T00:05:00Z") Instant startedAt,
     @Schema(example = "2022-01-01T00:05:01Z") Instant finishedAt,
+    @Schema(example = "840", description = "wall time of the scan's work, in milliseconds") Long durationMs,
     @Schema(example = "OK") String outcome,
     @Schema(example = "3") int flagsChanged,
     @Schema(example = "1") int roundsClosed,
