@@ -3,7 +3,6 @@
 
 alter table measure
     add column overdue          boolean     not null default false,
-    add column overdue_days     int         not null default 0,
     add column light            varchar(8)  not null default 'GREEN' check (light in ('GREEN', 'YELLOW', 'RED', 'CLOSED')),
     add column reporting_missed boolean     not null default false,
     add column flags_as_of      date;

@@ -72,11 +72,13 @@ public class ScanService {
       roundsClosed++;
     }
     Object[] last = lastClosedRound();
+    Long lastRoundId = null;
     if (last != null) {
       lastClosed = (String) last[0];
       lastClosedOn = ScanSql.toLocalDate(last[1]);
+      lastRoundId = ((Number) last[2]).longValue();
     }
-    List<Object[]> rows = sql.updateFlags(today, now);
+    List<Object[]> rows = sql.updateFlags(today, now, lastRoundId);
     Object[] open = openRound(today);
     int queued =
         sql.queueNotices(
@@ -106,7 +108,7 @@ public class ScanService {
   private Object[] lastClosedRound() {
     @SuppressWarnings("unchecked")
     List<Object[]> rows =
-        em.createNativeQuery("select code, closes_on from dispatch_round where closed_at is not null order by closes_on desc limit 1")
+        em.createNativeQuery("select code, closes_on, id from dispatch_round where closed_at is not null order by closes_on desc limit 1")
             .getResultList();
     return rows.isEmpty() ? null : rows.get(0);
   }

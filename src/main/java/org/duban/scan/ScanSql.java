@@ -101,40 +101,31 @@ public class ScanSql {
   }
 
   /**
-   * Recomputes overdue, overdue days, the light and "missed the last round" for every measure,
+   * Recomputes overdue, the light and "missed the last round" for every measure (overdue days are
+   * derived from the date on read, so a new day does not rewrite every overdue row),
    * writes only the rows that change, and journals each changed field. Returns the changes.
    */
   @SuppressWarnings("unchecked")
-  public List<Object[]> updateFlags(LocalDate today, Instant now) {
+  public List<Object[]> updateFlags(LocalDate today, Instant now, Long lastRoundId) {
     return em.createNativeQuery(
             """
-            with last_round as (
-                select id from dispatch_round where closed_at is not null order by closes_on desc limit 1
-            ), calc as (
-                select m.id, m.code, m.overdue as old_overdue, m.overdue_days as old_days, m.light as old_light,
-                       m.reporting_missed as old_missed, n.missed, n.overdue, n.days, n.light
+            with calc as (
+                select m.id, m.code, m.current_deadline, m.overdue as old_overdue, m.light as old_light,
+                       m.reporting_missed as old_missed, n.missed,
+                       duban_overdue(m.status, m.current_deadline, m.claimed_done_on, ?1) as overdue,
+                       duban_light(m.status, m.progress, m.start_date, m.current_deadline, m.claimed_done_on,
+                                   n.missed, ?1, ?2, ?3) as light
                 from measure m
+                left join round_result rr on rr.round_id = ?6 and rr.measure_id = m.id
                 cross join lateral (
-                    select coalesce((select not rr.reported from round_result rr join last_round lr on lr.id = rr.round_id
-                                     where rr.measure_id = m.id), false)
-                           and m.status in ('NOT_STARTED', 'IN_PROGRESS') as missed
-                ) mm
-                cross join lateral (
-                    select mm.missed,
-                           duban_overdue(m.status, m.current_deadline, m.claimed_done_on, ?1) as overdue,
-                           case when duban_overdue(m.status, m.current_deadline, m.claimed_done_on, ?1)
-                                then ?1 - m.current_deadline else 0 end as days,
-                           duban_light(m.status, m.progress, m.start_date, m.current_deadline, m.claimed_done_on,
-                                       mm.missed, ?1, ?2, ?3) as light
+                    select coalesce(not rr.reported, false) and m.status in ('NOT_STARTED', 'IN_PROGRESS') as missed
                 ) n
             ), changed as (
                 update measure m
-                   set overdue = c.overdue, overdue_days = c.days, light = c.light,
-                       reporting_missed = c.missed, flags_as_of = ?1
+                   set overdue = c.overdue, light = c.light, reporting_missed = c.missed, flags_as_of = ?1
                   from calc c
                  where m.id = c.id
-                   and (c.old_overdue, c.old_days, c.old_light, c.old_missed)
-                       is distinct from (c.overdue, c.days, c.light, c.missed)
+                   and (c.old_overdue, c.old_light, c.old_missed) is distinct from (c.overdue, c.light, c.missed)
                 returning c.*
             ), journal as (
                 insert into journal_entry (measure_id, entity, entity_key, action, field, old_value, new_value, actor, occurred_at)
@@ -147,7 +138,8 @@ public class ScanSql {
                 where f.old_value is distinct from f.new_value
                 returning 1
             )
-            select code, old_overdue, overdue, old_light, light, old_missed, missed, days,
+            select code, old_overdue, overdue, old_light, light, old_missed, missed,
+                   case when overdue then ?1 - current_deadline else 0 end as days,
                    (select count(*) from journal) as journal_rows
             from changed order by code
             """)
@@ -156,6 +148,7 @@ public class ScanSql {
         .setParameter(3, config.light().lagPoints())
         .setParameter(4, now)
         .setParameter(5, ACTOR)
+        .setParameter(6, lastRoundId == null ? -1L : lastRoundId)
         .getResultList();
   }
 
@@ -228,6 +221,8 @@ public class ScanSql {
             + " from measure m join unit u on u.code = m.lead_unit_code"
             + " cross join lateral (select cast(" + recipient + " as varchar) as recipient) r"
             + " where " + where
+            + " and not exists (select 1 from notice n where n.measure_id = m.id and n.level = '" + level + "'"
+            + " and n.occasion = " + occasion + ")"
             + " on conflict (measure_id, level, occasion) do nothing";
     var query = em.createNativeQuery(sql).setParameter("now", now);
     if (sql.contains(":today")) {
