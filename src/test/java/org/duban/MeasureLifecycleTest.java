@@ -212,4 +212,21 @@ class MeasureLifecycleTest {
         .contains("code", "area", "title", "summary", "leadUnit", "coUnits", "startDate", "committedDeadline",
             "deadline", "status", "progress", "light", "overdue", "overdueDays", "postponements", "lastUpdate");
   }
+
+  @Test
+  void listsFilterByLightWithTheSameRuleAsTheScan() {
+    for (String light : List.of("RED", "GREEN", "YELLOW", "CLOSED")) {
+      JsonPath page = anonymous().queryParam("light", light).queryParam("size", 100).get("/api/v1/public/measures").then().statusCode(200).extract().jsonPath();
+      assertThat(page.getList("items.light", String.class)).allMatch(light::equals);
+      JsonPath staff = as("office").queryParam("light", light).queryParam("size", 100).get("/api/v1/measures").then().statusCode(200).extract().jsonPath();
+      assertThat(staff.getList("items.light", String.class)).allMatch(light::equals);
+    }
+    long all = anonymous().get("/api/v1/public/measures").then().extract().jsonPath().getLong("total");
+    long byLight =
+        List.of("RED", "GREEN", "YELLOW", "CLOSED").stream()
+            .mapToLong(l -> anonymous().queryParam("light", l).get("/api/v1/public/measures").then().extract().jsonPath().getLong("total"))
+            .sum();
+    assertThat(byLight).isEqualTo(all);
+    anonymous().queryParam("light", "PURPLE").get("/api/v1/public/measures").then().statusCode(400).contentType("application/problem+json");
+  }
 }

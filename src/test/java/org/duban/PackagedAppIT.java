@@ -73,6 +73,9 @@ class PackagedAppIT {
                   .build(),
               HttpResponse.BodyHandlers.ofString());
       assertThat(created.statusCode()).isEqualTo(201);
+      // catch-up: no scan had run today, so the start ran one
+      HttpResponse<String> scans = getAs(port, "/api/v1/scans", "office");
+      assertThat(scans.body()).contains("\"trigger\":\"STARTUP\"").contains("\"total\":1");
     } finally {
       stop(first);
     }
@@ -83,6 +86,8 @@ class PackagedAppIT {
       awaitReady(port, second);
       assertThat(get(port, "/api/v1/public/measures/" + code).statusCode()).isEqualTo(200);
       assertThat(get(port, "/api/v1/public/summary").body()).contains("\"total\":19");
+      // the same day: a scan completed today already, so no second start-up scan
+      assertThat(getAs(port, "/api/v1/scans", "office").body()).contains("\"total\":1");
     } finally {
       stop(second);
     }

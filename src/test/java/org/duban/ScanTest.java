@@ -224,6 +224,33 @@ class ScanTest {
 
   @Test
   @Order(9)
+  void aDeliveryThatFailsIsRetriedWithItsStateVisible() throws Exception {
+    String other = Api.createMeasure(unit); // deadline 2021-12-31: overdue now
+    MailServerResource.mail().stop();
+    try {
+      scan();
+    } finally {
+      MailServerResource.mail().start();
+    }
+    List<Map<String, Object>> notices = as("office").get("/api/v1/measures/" + other + "/notices").then().statusCode(200).extract().jsonPath().getList("items");
+    assertThat(notices).isNotEmpty();
+    assertThat(notices).allSatisfy(n -> {
+      assertThat(n.get("state")).isEqualTo("PENDING");
+      assertThat(n.get("attempts")).isEqualTo(1);
+      assertThat(n.get("lastError")).isNotNull();
+    });
+    TestClock.set("2022-03-26T01:01:30Z"); // past the first retry wait (60 s)
+    scan();
+    notices = as("office").get("/api/v1/measures/" + other + "/notices").then().extract().jsonPath().getList("items");
+    assertThat(notices).allSatisfy(n -> {
+      assertThat(n.get("state")).isEqualTo("SENT");
+      assertThat(n.get("attempts")).isEqualTo(2);
+    });
+    assertThat(mailTo(unit + "@duban.test")).filteredOn(msg -> subject(msg).equals("【催办】" + other + " 测试事项 " + other + " 已逾期")).hasSize(1);
+  }
+
+  @Test
+  @Order(10)
   void theHistoryKeepsEveryScan() {
     JsonPath history = as("office").get("/api/v1/scans?size=100").then().statusCode(200).extract().jsonPath();
     assertThat(history.getInt("total")).isGreaterThanOrEqualTo(10);

@@ -16,6 +16,12 @@ import org.duban.platform.PageRequest;
 @ApplicationScoped
 public class MeasureRepository implements PanacheRepository<Measure> {
 
+  private final org.duban.scan.LightRule rule;
+
+  public MeasureRepository(org.duban.scan.LightRule rule) {
+    this.rule = rule;
+  }
+
   public Optional<Measure> findByCode(String code) {
     return find("code", code).firstResultOptional();
   }
@@ -54,6 +60,16 @@ public class MeasureRepository implements PanacheRepository<Measure> {
               + " and (m.claimedDoneOn is null or m.claimedDoneOn > m.currentDeadline))";
       where.append(filter.overdue() ? " and " + overdue : " and not " + overdue);
       params.put("today", today);
+    }
+    if (filter.light() != null) {
+      // the same rule as the scan (SQL function duban_light), evaluated for today
+      where.append(
+          " and cast(function('duban_light', cast(m.status as String), m.progress, m.startDate, m.currentDeadline,"
+              + " m.claimedDoneOn, m.reportingMissed, :today, :near, :lag) as String) = :light");
+      params.put("today", today);
+      params.put("near", rule.nearDeadlineDays());
+      params.put("lag", rule.lagPoints());
+      params.put("light", filter.light().name());
     }
     if (filter.q() != null && !filter.q().isBlank()) {
       where.append(" and lower(m.title) like :q escape '\\'");

@@ -63,6 +63,7 @@ public class MeasureResource {
       @QueryParam("status") @Parameter(description = "status", example = "IN_PROGRESS") String status,
       @QueryParam("overdue") @Parameter(description = "true or false", example = "true") String overdue,
       @QueryParam("q") @Parameter(description = "substring of the title", example = "执行") String q,
+      @QueryParam("light") @Parameter(description = "GREEN, YELLOW, RED or CLOSED", example = "RED") String light,
       @BeanParam PageRequest page) {
     MeasureFilter filter =
         new MeasureFilter(
@@ -70,7 +71,8 @@ public class MeasureResource {
             Params.textOf("unit", unit, 32),
             Params.enumOf(MeasureStatus.class, "status", status),
             Params.booleanOf("overdue", overdue),
-            Params.textOf("q", q, 100));
+            Params.textOf("q", q, 100),
+            Params.enumOf(org.duban.scan.Light.class, "light", light));
     return service.list(filter, page.validated(), actor.get());
   }
 

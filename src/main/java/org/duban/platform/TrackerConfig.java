@@ -80,6 +80,10 @@ public interface TrackerConfig {
     /** TRACKER_SCAN_ON_START: scan at start when no scan has run today (catch-up after downtime). */
     @WithDefault("true")
     boolean onStart();
+
+    /** TRACKER_SCAN_TIMEOUT_SECONDS: the scan's transaction timeout (a first scan of 10^6 measures takes minutes). */
+    @WithDefault("1800")
+    int timeoutSeconds();
   }
 
   interface Catalogue {

@@ -49,6 +49,7 @@ public class PublicResource {
       @QueryParam("status") @Parameter(example = "IN_PROGRESS") String status,
       @QueryParam("overdue") @Parameter(description = "true or false", example = "true") String overdue,
       @QueryParam("q") @Parameter(description = "substring of the title", example = "执行") String q,
+      @QueryParam("light") @Parameter(description = "GREEN, YELLOW, RED or CLOSED", example = "RED") String light,
       @BeanParam PageRequest page) {
     return service.list(
         new MeasureFilter(
@@ -56,7 +57,8 @@ public class PublicResource {
             Params.textOf("unit", unit, 32),
             Params.enumOf(MeasureStatus.class, "status", status),
             Params.booleanOf("overdue", overdue),
-            Params.textOf("q", q, 100)),
+            Params.textOf("q", q, 100),
+            Params.enumOf(org.duban.scan.Light.class, "light", light)),
         page.validated());
   }
 

@@ -30,8 +30,12 @@ public class ScanService {
   private final EntityManager em;
   private final NoticeDispatcher notices;
   private final String instance;
+  private final int timeoutSeconds;
 
-  public ScanService(ScanSql sql, BusinessCalendar calendar, EntityManager em, NoticeDispatcher notices) {
+  public ScanService(
+      ScanSql sql, BusinessCalendar calendar, EntityManager em, NoticeDispatcher notices,
+      org.duban.platform.TrackerConfig config) {
+    this.timeoutSeconds = config.scan().timeoutSeconds();
     this.sql = sql;
     this.calendar = calendar;
     this.em = em;
@@ -43,7 +47,7 @@ public class ScanService {
   public ScanResult run(String trigger) {
     ScanResult result;
     try {
-      result = QuarkusTransaction.requiringNew().call(() -> scan(trigger));
+      result = QuarkusTransaction.requiringNew().timeout(timeoutSeconds).call(() -> scan(trigger));
     } catch (RuntimeException e) {
       LOG.error("The scan failed", e);
       Instant now = calendar.now();
@@ -79,30 +83,32 @@ public class ScanService {
       lastRoundId = ((Number) last[2]).longValue();
     }
     List<Object[]> rows = sql.updateFlags(today, now, lastRoundId);
+    int changed = rows.isEmpty() ? 0 : ((Number) rows.get(0)[8]).intValue();
     Object[] open = openRound(today);
     int queued =
         sql.queueNotices(
             today, now, lastClosed, lastClosedOn,
             open == null ? null : (String) open[0], open == null ? null : ScanSql.toLocalDate(open[1]));
     sql.snapshot(today);
+    if (queued + changed > 10_000 || roundsClosed > 0) {
+      // many new rows: fresh statistics keep the next scan's plans right without waiting for autovacuum
+      em.createNativeQuery("analyze measure, notice, round_result").executeUpdate();
+    }
     List<ScanResult.Change> changes = new ArrayList<>();
     for (Object[] r : rows) {
-      if (changes.size() == MAX_CHANGES_LISTED) {
-        break;
-      }
       changes.add(
           new ScanResult.Change(
               (String) r[0], (Boolean) r[1], (Boolean) r[2], ((Number) r[7]).intValue(), (String) r[3], (String) r[4],
               (Boolean) r[5], (Boolean) r[6]));
     }
     Instant finished = calendar.now();
-    long id = recordRun(trigger, today, started, finished, "OK", rows.size(), roundsClosed, queued, null);
+    long id = recordRun(trigger, today, started, finished, "OK", changed, roundsClosed, queued, null);
     long durationMs = (System.nanoTime() - t0) / 1_000_000;
     em.createNativeQuery("update scan_run set duration_ms = ?2 where id = ?1").setParameter(1, id).setParameter(2, durationMs).executeUpdate();
     LOG.infof(
         "Scan %d (%s) as of %s in %d ms: %d measures changed, %d rounds closed, %d notices queued",
-        id, trigger, today, durationMs, rows.size(), roundsClosed, queued);
-    return new ScanResult(id, trigger, today, started, finished, durationMs, "OK", rows.size(), roundsClosed, queued, changes, null);
+        id, trigger, today, durationMs, changed, roundsClosed, queued);
+    return new ScanResult(id, trigger, today, started, finished, durationMs, "OK", changed, roundsClosed, queued, changes, null);
   }
 
   private Object[] lastClosedRound() {

@@ -103,7 +103,8 @@ public class ScanSql {
   /**
    * Recomputes overdue, the light and "missed the last round" for every measure (overdue days are
    * derived from the date on read, so a new day does not rewrite every overdue row),
-   * writes only the rows that change, and journals each changed field. Returns the changes.
+   * writes only the rows that change, and journals each changed field. Returns at most
+   * {@link ScanService#MAX_CHANGES_LISTED} of the changes, each row carrying the total count.
    */
   @SuppressWarnings("unchecked")
   public List<Object[]> updateFlags(LocalDate today, Instant now, Long lastRoundId) {
@@ -140,8 +141,9 @@ public class ScanSql {
             )
             select code, old_overdue, overdue, old_light, light, old_missed, missed,
                    case when overdue then ?1 - current_deadline else 0 end as days,
+                   (select count(*) from changed) as changed_rows,
                    (select count(*) from journal) as journal_rows
-            from changed order by code
+            from changed order by code limit ?7
             """)
         .setParameter(1, today)
         .setParameter(2, config.light().nearDeadlineDays())
@@ -149,6 +151,7 @@ public class ScanSql {
         .setParameter(4, now)
         .setParameter(5, ACTOR)
         .setParameter(6, lastRoundId == null ? -1L : lastRoundId)
+        .setParameter(7, ScanService.MAX_CHANGES_LISTED)
         .getResultList();
   }
 
