@@ -49,8 +49,8 @@ public class NoticeService {
       items.add(
           new NoticeView(
               ((Number) r[0]).longValue(), (String) r[1], (String) r[2], (String) r[3], (String) r[4], (String) r[5],
-              (String) r[6], (String) r[7], ((Number) r[8]).intValue(), (String) r[9], ScanService.instant(r[10]),
-              ScanService.instant(r[11])));
+              (String) r[6], (String) r[7], ((Number) r[8]).intValue(), (String) r[9], org.duban.platform.SqlValues.instant(r[10]),
+              org.duban.platform.SqlValues.instant(r[11])));
     }
     return new Page<>(items, page.page, page.size, total);
   }

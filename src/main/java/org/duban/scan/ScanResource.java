@@ -20,72 +20,32 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** The overdue scan on demand, its history, and the notices it queued. */
-@Path("/api/v1")
+/** The overdue scan on demand and its history. */
+@Path("/api/v1/scans")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Scan", description = "the overdue scan, dispatch rounds and the reminder ladder")
 public class ScanResource {
 
   private final ScanService scans;
-  private final NoticeService notices;
 
-  public ScanResource(ScanService scans, NoticeService notices) {
+  public ScanResource(ScanService scans) {
     this.scans = scans;
-    this.notices = notices;
   }
 
   @POST
-  @Path("scans")
   @RolesAllowed({Role.OFFICE_, Role.ADMIN_})
   @Operation(summary = "Run the overdue scan now; answers what it changed")
-  @APIResponse(responseCode = "200", description = "the scan: flags changed (each listed), rounds closed, notices queued")
+  @APIResponse(responseCode = "200", description = "the scan: flags changed (up to 500 listed), rounds closed, notices queued")
   public ScanResult scan() {
     return scans.run("API");
   }
 
   @GET
-  @Path("scans")
   @RolesAllowed({Role.OFFICE_, Role.ADMIN_})
-  @Operation(summary = "The history of scans: start, end, counts, outcome; newest first")
+  @Operation(summary = "The history of scans: start, end, duration, counts, outcome; newest first")
   @APIResponse(responseCode = "200", description = "a page of scans")
   @APIResponse(responseCode = "400", description = "a page parameter is invalid")
   public Page<ScanResult> history(@BeanParam PageRequest page) {
     return scans.history(page.validated());
-  }
-
-  @GET
-  @Path("notices")
-  @RolesAllowed(Role.OFFICE_)
-  @Operation(summary = "The notice outbox and each notice's delivery state")
-  @APIResponse(responseCode = "200", description = "a page of notices, newest first")
-  @APIResponse(responseCode = "400", description = "a parameter is invalid")
-  @APIResponse(responseCode = "404", description = "no such measure")
-  public Page<NoticeView> notices(
-      @QueryParam("measure") @Parameter(description = "measure code", example = "J05") String measure,
-      @QueryParam("state") @Parameter(description = "PENDING, SENDING, SENT, FAILED or NO_RECIPIENT", example = "FAILED") String state,
-      @BeanParam PageRequest page) {
-    return notices.list(
-        Params.textOf("measure", measure, 16),
-        state == null ? null : Params.enumOf(NoticeState.class, "state", state).name(),
-        page.validated());
-  }
-
-  @POST
-  @Path("notices/{id}/retry")
-  @RolesAllowed(Role.OFFICE_)
-  @Operation(summary = "Queue a FAILED notice again and try to deliver it")
-  @APIResponse(responseCode = "204", description = "queued again")
-  @APIResponse(responseCode = "409", description = "no such FAILED notice")
-  public void retry(@PathParam("id") @Parameter(example = "311") long id) {
-    notices.retry(id);
-  }
-
-  /** The delivery states, for parameter checking. */
-  public enum NoticeState {
-    PENDING,
-    SENDING,
-    SENT,
-    FAILED,
-    NO_RECIPIENT
   }
 }

@@ -10,6 +10,7 @@ import java.util.List;
 import org.duban.platform.BusinessCalendar;
 import org.duban.platform.Page;
 import org.duban.platform.PageRequest;
+import org.duban.platform.SqlValues;
 import org.duban.scan.dto.ScanResult;
 import org.jboss.logging.Logger;
 
@@ -72,14 +73,14 @@ public class ScanService {
     String lastClosed = null;
     LocalDate lastClosedOn = null;
     for (Object[] round : sql.dueRounds(today)) {
-      sql.closeRound(((Number) round[0]).longValue(), ScanSql.toLocalDate(round[2]), ScanSql.toLocalDate(round[3]), now);
+      sql.closeRound(((Number) round[0]).longValue(), SqlValues.date(round[2]), SqlValues.date(round[3]), now);
       roundsClosed++;
     }
     Object[] last = lastClosedRound();
     Long lastRoundId = null;
     if (last != null) {
       lastClosed = (String) last[0];
-      lastClosedOn = ScanSql.toLocalDate(last[1]);
+      lastClosedOn = SqlValues.date(last[1]);
       lastRoundId = ((Number) last[2]).longValue();
     }
     List<Object[]> rows = sql.updateFlags(today, now, lastRoundId);
@@ -88,7 +89,7 @@ public class ScanService {
     int queued =
         sql.queueNotices(
             today, now, lastClosed, lastClosedOn,
-            open == null ? null : (String) open[0], open == null ? null : ScanSql.toLocalDate(open[1]));
+            open == null ? null : (String) open[0], open == null ? null : SqlValues.date(open[1]));
     sql.snapshot(today);
     if (queued + changed > 10_000 || roundsClosed > 0) {
       // many new rows: fresh statistics keep the next scan's plans right without waiting for autovacuum
@@ -179,28 +180,12 @@ public class ScanService {
               for (Object[] r : rows) {
                 items.add(
                     new ScanResult(
-                        ((Number) r[0]).longValue(), (String) r[1], ScanSql.toLocalDate(r[2]), instant(r[3]), instant(r[4]),
+                        ((Number) r[0]).longValue(), (String) r[1], SqlValues.date(r[2]), SqlValues.instant(r[3]), SqlValues.instant(r[4]),
                         r[10] == null ? null : ((Number) r[10]).longValue(), (String) r[5], ((Number) r[6]).intValue(), ((Number) r[7]).intValue(), ((Number) r[8]).intValue(),
                         List.of(), (String) r[9]));
               }
               return new Page<>(items, page.page, page.size, total);
             });
-  }
-
-  static Instant instant(Object value) {
-    if (value == null) {
-      return null;
-    }
-    if (value instanceof Instant i) {
-      return i;
-    }
-    if (value instanceof java.time.OffsetDateTime o) {
-      return o.toInstant();
-    }
-    if (value instanceof java.sql.Timestamp t) {
-      return t.toInstant();
-    }
-    return Instant.parse(value.toString());
   }
 
   private static String failureText(Throwable e) {

@@ -37,7 +37,7 @@ public class ScanSql {
     if (earliest == null) {
       return 0;
     }
-    LocalDate from = toLocalDate(earliest);
+    LocalDate from = org.duban.platform.SqlValues.date(earliest);
     int created = 0;
     java.time.YearMonth month = java.time.YearMonth.from(from);
     java.time.YearMonth last = java.time.YearMonth.from(today);
@@ -256,15 +256,5 @@ public class ScanSql {
                 + " and not exists (select 1 from measure m where m.area = s.area and m.light = s.light)")
         .setParameter(1, today)
         .executeUpdate();
-  }
-
-  static LocalDate toLocalDate(Object value) {
-    if (value instanceof LocalDate d) {
-      return d;
-    }
-    if (value instanceof java.sql.Date d) {
-      return d.toLocalDate();
-    }
-    return LocalDate.parse(value.toString());
   }
 }

@@ -1,0 +1,82 @@
+package org.duban.dashboard;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import org.duban.dashboard.dto.DashboardView;
+import org.duban.dashboard.dto.OverdueRow;
+import org.duban.identity.Role;
+import org.duban.platform.Page;
+import org.duban.platform.PageRequest;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Leadership's dashboard and the overdue report (JSON, CSV, XLSX). */
+@Path("/api/v1")
+@RolesAllowed({Role.LEADER_, Role.OFFICE_})
+@Tag(name = "Dashboard", description = "leadership views and reports")
+public class DashboardResource {
+
+  static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+  private final DashboardService service;
+  private final OverdueExport export;
+
+  public DashboardResource(DashboardService service, OverdueExport export) {
+    this.service = service;
+    this.export = export;
+  }
+
+  @GET
+  @Path("dashboard")
+  @Produces(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Counts by area x light and by status, the longest overdue, last round's reporting by unit, the trend")
+  @APIResponse(responseCode = "200", description = "the dashboard")
+  public DashboardView dashboard() {
+    return service.dashboard();
+  }
+
+  @GET
+  @Path("overdue")
+  @Produces(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Overdue measures, longest overdue first: days, units, last accepted report, postponements")
+  @APIResponse(responseCode = "200", description = "a page of overdue measures")
+  @APIResponse(responseCode = "400", description = "a page parameter is invalid")
+  public Page<OverdueRow> overdue(@BeanParam PageRequest page) {
+    return service.overdue(page.validated());
+  }
+
+  @GET
+  @Path("overdue.csv")
+  @Produces("text/csv")
+  @Operation(summary = "The overdue report as CSV (UTF-8 with BOM)")
+  @APIResponse(responseCode = "200", description = "the report", content = @Content(mediaType = "text/csv",
+      schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING),
+      example = "\ufeff序号,事项编号,领域,事项,牵头单位,...\r\n1,J05,JUSTICE,方便人民群众就近诉讼,省法院,..."))
+  public Response overdueCsv() {
+    StreamingOutput body = export::csv;
+    return Response.ok(body, "text/csv; charset=UTF-8")
+        .header("Content-Disposition", "attachment; filename=\"overdue.csv\"")
+        .build();
+  }
+
+  @GET
+  @Path("overdue.xlsx")
+  @Produces(XLSX)
+  @Operation(summary = "The overdue report as an Excel workbook")
+  @APIResponse(responseCode = "200", description = "the workbook", content = @Content(mediaType = XLSX,
+      schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "binary"),
+      example = "(binary .xlsx)"))
+  public Response overdueXlsx() {
+    StreamingOutput body = export::xlsx;
+    return Response.ok(body, XLSX).header("Content-Disposition", "attachment; filename=\"overdue.xlsx\"").build();
+  }
+}

@@ -1,0 +1,175 @@
+package org.duban.dashboard;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.duban.dashboard.dto.DashboardView;
+import org.duban.dashboard.dto.OverdueRow;
+import org.duban.measure.MeasureStatus;
+import org.duban.measure.dto.UnitRef;
+import org.duban.platform.BusinessCalendar;
+import org.duban.platform.Page;
+import org.duban.platform.PageRequest;
+import org.duban.platform.SqlValues;
+import org.duban.scan.LightRule;
+import org.hibernate.ScrollMode;
+import org.hibernate.ScrollableResults;
+import org.hibernate.query.NativeQuery;
+
+/**
+ * Leadership's views, computed in SQL with the same rule functions as the scan (duban_overdue,
+ * duban_light) for today's date: never a loop over entities.
+ */
+@ApplicationScoped
+public class DashboardService {
+
+  static final String OVERDUE_FROM =
+      " from measure m join unit u on u.code = m.lead_unit_code"
+          + " left join lateral (select r.submitted_at, r.public_summary from progress_report r"
+          + "   where r.measure_id = m.id and r.state = 'ACCEPTED' order by r.submitted_at desc limit 1) lr on true"
+          + " where duban_overdue(m.status, m.current_deadline, m.claimed_done_on, :today)";
+  static final String OVERDUE_SELECT =
+      "select m.code, m.area, m.title, u.code as lead_code, u.name as lead_name,"
+          + " (select string_agg(cu.code || chr(31) || cu.name, chr(30) order by cu.code) from measure_co_unit mc"
+          + "   join unit cu on cu.code = mc.unit_code where mc.measure_id = m.id) as co_units,"
+          + " m.committed_deadline, m.current_deadline, :today - m.current_deadline as days, m.status, m.progress,"
+          + " lr.submitted_at, lr.public_summary,"
+          + " (select count(*) from postponement p where p.measure_id = m.id) as postponements"
+          + OVERDUE_FROM
+          + " order by days desc, m.code";
+
+  private final EntityManager em;
+  private final BusinessCalendar calendar;
+  private final LightRule rule;
+
+  public DashboardService(EntityManager em, BusinessCalendar calendar, LightRule rule) {
+    this.em = em;
+    this.calendar = calendar;
+    this.rule = rule;
+  }
+
+  @Transactional
+  public Page<OverdueRow> overdue(PageRequest page) {
+    LocalDate today = calendar.today();
+    long total =
+        ((Number) em.createNativeQuery("select count(*)" + OVERDUE_FROM).setParameter("today", today).getSingleResult())
+            .longValue();
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows =
+        em.createNativeQuery(OVERDUE_SELECT + " limit :limit offset :offset")
+            .setParameter("today", today)
+            .setParameter("limit", page.size)
+            .setParameter("offset", page.offset())
+            .getResultList();
+    return new Page<>(rows.stream().map(DashboardService::overdueRow).toList(), page.page, page.size, total);
+  }
+
+  /** Streams every overdue measure to the consumer without holding them all (exports). */
+  @Transactional
+  public void eachOverdue(Consumer<OverdueRow> consumer) {
+    NativeQuery<?> query =
+        em.createNativeQuery(OVERDUE_SELECT).unwrap(NativeQuery.class).setParameter("today", calendar.today());
+    query.setFetchSize(500);
+    try (ScrollableResults<?> rows = query.scroll(ScrollMode.FORWARD_ONLY)) {
+      while (rows.next()) {
+        consumer.accept(overdueRow((Object[]) rows.get()));
+      }
+    }
+  }
+
+  @Transactional
+  public DashboardView dashboard() {
+    LocalDate today = calendar.today();
+    String light =
+        "duban_light(m.status, m.progress, m.start_date, m.current_deadline, m.claimed_done_on,"
+            + " m.reporting_missed, :today, :near, :lag)";
+    @SuppressWarnings("unchecked")
+    List<Object[]> cells =
+        em.createNativeQuery(
+                "select m.area, " + light + " as light, count(*) from measure m group by 1, 2 order by 1, 2")
+            .setParameter("today", today)
+            .setParameter("near", rule.nearDeadlineDays())
+            .setParameter("lag", rule.lagPoints())
+            .getResultList();
+    List<DashboardView.AreaLight> byAreaLight = new ArrayList<>();
+    long total = 0;
+    for (Object[] c : cells) {
+      long n = ((Number) c[2]).longValue();
+      total += n;
+      byAreaLight.add(new DashboardView.AreaLight((String) c[0], (String) c[1], n));
+    }
+    Map<String, Long> byStatus = new LinkedHashMap<>();
+    for (MeasureStatus s : MeasureStatus.values()) {
+      byStatus.put(s.name(), 0L);
+    }
+    @SuppressWarnings("unchecked")
+    List<Object[]> statuses = em.createNativeQuery("select status, count(*) from measure group by status").getResultList();
+    for (Object[] s : statuses) {
+      byStatus.put((String) s[0], ((Number) s[1]).longValue());
+    }
+    Page<OverdueRow> overdue = overdue(PageRequest.of(0, 20));
+    return new DashboardView(
+        today, total, byAreaLight, byStatus, overdue.total(), overdue.items(), compliance(), trend(today));
+  }
+
+  private DashboardView.Compliance compliance() {
+    @SuppressWarnings("unchecked")
+    List<Object[]> round =
+        em.createNativeQuery(
+                "select id, code, opens_on, closes_on from dispatch_round where closed_at is not null"
+                    + " order by closes_on desc limit 1")
+            .getResultList();
+    if (round.isEmpty()) {
+      return null;
+    }
+    Object[] r = round.get(0);
+    @SuppressWarnings("unchecked")
+    List<Object[]> units =
+        em.createNativeQuery(
+                "select u.code, u.name, count(*), count(*) filter (where rr.reported), count(*) filter (where not rr.reported)"
+                    + " from round_result rr join unit u on u.code = rr.lead_unit_code where rr.round_id = ?1"
+                    + " group by u.code, u.name order by u.code")
+            .setParameter(1, ((Number) r[0]).longValue())
+            .getResultList();
+    return new DashboardView.Compliance(
+        (String) r[1],
+        SqlValues.date(r[2]),
+        SqlValues.date(r[3]),
+        units.stream()
+            .map(u -> new DashboardView.UnitCompliance((String) u[0], (String) u[1], ((Number) u[2]).longValue(),
+                ((Number) u[3]).longValue(), ((Number) u[4]).longValue()))
+            .toList());
+  }
+
+  private List<DashboardView.TrendPoint> trend(LocalDate today) {
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows =
+        em.createNativeQuery(
+                "select day, light, sum(count) from scan_snapshot where day > ?1 group by day, light order by day, light")
+            .setParameter(1, today.minusDays(90))
+            .getResultList();
+    return rows.stream()
+        .map(t -> new DashboardView.TrendPoint(SqlValues.date(t[0]), (String) t[1], ((Number) t[2]).longValue()))
+        .toList();
+  }
+
+  static OverdueRow overdueRow(Object[] r) {
+    List<UnitRef> co = new ArrayList<>();
+    if (r[5] != null) {
+      for (String pair : ((String) r[5]).split("\u001e")) {
+        String[] parts = pair.split("\u001f", 2);
+        co.add(new UnitRef(parts[0], parts.length > 1 ? parts[1] : null));
+      }
+    }
+    return new OverdueRow(
+        (String) r[0], (String) r[1], (String) r[2], new UnitRef((String) r[3], (String) r[4]), co, SqlValues.date(r[6]), SqlValues.date(r[7]),
+        ((Number) r[8]).longValue(), (String) r[9], ((Number) r[10]).intValue(),
+        SqlValues.instant(r[11]), (String) r[12], ((Number) r[13]).longValue());
+  }
+}

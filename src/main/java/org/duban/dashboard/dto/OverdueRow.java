@@ -1,0 +1,24 @@
+package org.duban.dashboard.dto;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.duban.measure.dto.UnitRef;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** One line of the overdue report. */
+@Schema(name = "OverdueRow")
+public record OverdueRow(
+    @Schema(example = "J05") String code,
+    @Schema(example = "JUSTICE") String area,
+    @Schema(example = "方便人民群众就近诉讼") String title,
+    UnitRef leadUnit,
+    List<UnitRef> coUnits,
+    @Schema(example = "2021-12-31") LocalDate committedDeadline,
+    @Schema(example = "2021-12-31") LocalDate deadline,
+    @Schema(example = "12") long daysOverdue,
+    @Schema(example = "IN_PROGRESS") String status,
+    @Schema(example = "80") int progress,
+    @Schema(example = "2021-12-20T08:00:00Z", description = "when the last accepted report was submitted") Instant lastReportAt,
+    @Schema(example = "已建成互联网法庭1200处") String lastReportSummary,
+    @Schema(example = "1") long postponements) {}

@@ -1,0 +1,69 @@
+package org.duban.scan;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.duban.identity.Role;
+import org.duban.platform.Page;
+import org.duban.platform.PageRequest;
+import org.duban.platform.Params;
+import org.duban.scan.dto.NoticeView;
+import org.duban.scan.dto.ScanResult;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The notice outbox for the office. */
+@Path("/api/v1/notices")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Scan", description = "the overdue scan, dispatch rounds and the reminder ladder")
+public class NoticeResource {
+
+  private final NoticeService notices;
+
+  public NoticeResource(NoticeService notices) {
+    this.notices = notices;
+  }
+
+  @GET
+  @RolesAllowed(Role.OFFICE_)
+  @Operation(summary = "The notice outbox and each notice's delivery state")
+  @APIResponse(responseCode = "200", description = "a page of notices, newest first")
+  @APIResponse(responseCode = "400", description = "a parameter is invalid")
+  @APIResponse(responseCode = "404", description = "no such measure")
+  public Page<NoticeView> list(
+      @QueryParam("measure") @Parameter(description = "measure code", example = "J05") String measure,
+      @QueryParam("state") @Parameter(description = "PENDING, SENDING, SENT, FAILED or NO_RECIPIENT", example = "FAILED") String state,
+      @BeanParam PageRequest page) {
+    return notices.list(
+        Params.textOf("measure", measure, 16),
+        state == null ? null : Params.enumOf(NoticeState.class, "state", state).name(),
+        page.validated());
+  }
+
+  @POST
+  @Path("{id}/retry")
+  @RolesAllowed(Role.OFFICE_)
+  @Operation(summary = "Queue a FAILED notice again and try to deliver it")
+  @APIResponse(responseCode = "204", description = "queued again")
+  @APIResponse(responseCode = "409", description = "no such FAILED notice")
+  public void retry(@PathParam("id") @Parameter(example = "311") long id) {
+    notices.retry(id);
+  }
+
+  /** The delivery states, for parameter checking. */
+  public enum NoticeState {
+    PENDING,
+    SENDING,
+    SENT,
+    FAILED,
+    NO_RECIPIENT
+  }
+}

@@ -1,0 +1,120 @@
+package org.duban;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.duban.support.Api.anonymous;
+import static org.duban.support.Api.as;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.duban.support.Api;
+import org.duban.support.TestClock;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Leadership's dashboard and the overdue report in JSON, CSV and Excel. */
+@QuarkusTest
+class DashboardTest {
+
+  @BeforeEach
+  void now() {
+    TestClock.reset();
+  }
+
+  /** A measure overdue since 2022-03-31 (postponed once), with a co-unit and an accepted report. */
+  static String overdueMeasure() {
+    String code = Api.createMeasure("sft", "jcy");
+    int id = as("reporter-sft").body("{\"progress\":70,\"publicSummary\":\"已建成大部分调解中心\"}")
+        .post("/api/v1/measures/" + code + "/reports").then().statusCode(201).extract().path("id");
+    as("office").post("/api/v1/reports/" + id + "/accept").then().statusCode(200);
+    as("office").body("{\"newDeadline\":\"2022-03-31\",\"reason\":\"疫情影响\"}").post("/api/v1/measures/" + code + "/postponements").then().statusCode(200);
+    return code;
+  }
+
+  @Test
+  void theOverdueReportNamesDaysUnitsLastReportAndPostponements() {
+    String code = overdueMeasure();
+    long days = ChronoUnit.DAYS.between(LocalDate.of(2022, 3, 31), LocalDate.now(ZoneId.of("Asia/Shanghai")));
+    List<Map<String, Object>> rows = as("leader").queryParam("size", 100).get("/api/v1/overdue").then().statusCode(200).extract().jsonPath().getList("items");
+    Map<String, Object> row = rows.stream().filter(r -> code.equals(r.get("code"))).findFirst().orElse(null);
+    if (row == null) { // more than 100 overdue measures: page through
+      JsonPath all = as("leader").queryParam("size", 100).queryParam("page", 1).get("/api/v1/overdue").then().extract().jsonPath();
+      row = all.<Map<String, Object>>getList("items").stream().filter(r -> code.equals(r.get("code"))).findFirst().orElseThrow();
+    }
+    assertThat(((Number) row.get("daysOverdue")).longValue()).isEqualTo(days);
+    assertThat(((Map<?, ?>) row.get("leadUnit")).get("name")).isEqualTo("省司法厅");
+    List<Object> coCodes = ((List<?>) row.get("coUnits")).stream().map(u -> ((Map<?, ?>) u).get("code")).map(Object.class::cast).toList();
+    assertThat(coCodes).containsExactly("jcy");
+    assertThat(row.get("lastReportSummary")).isEqualTo("已建成大部分调解中心");
+    assertThat(row.get("lastReportAt")).isNotNull();
+    assertThat(((Number) row.get("postponements")).intValue()).isEqualTo(1);
+    assertThat(row.get("committedDeadline")).isEqualTo("2021-12-31");
+    assertThat(row.get("deadline")).isEqualTo("2022-03-31");
+    // longest overdue first
+    List<Integer> order = rows.stream().map(r -> ((Number) r.get("daysOverdue")).intValue()).toList();
+    assertThat(order).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+  }
+
+  @Test
+  void theOverdueReportAsCsvOpensInExcel() {
+    String code = overdueMeasure();
+    byte[] body = as("office").get("/api/v1/overdue.csv").then().statusCode(200).contentType("text/csv").extract().asByteArray();
+    String text = new String(body, StandardCharsets.UTF_8);
+    assertThat(text).startsWith("\ufeff序号,事项编号,领域,事项,牵头单位,配合单位,承诺时限,当前时限,逾期天数");
+    assertThat(text.lines().filter(l -> l.contains("," + code + ","))).singleElement()
+        .satisfies(l -> assertThat(l).contains("省司法厅").contains("省检察院").contains("已建成大部分调解中心").endsWith(",1"));
+  }
+
+  @Test
+  void theOverdueReportAsXlsxReadsBack() throws Exception {
+    String code = overdueMeasure();
+    byte[] body = as("leader").get("/api/v1/overdue.xlsx").then().statusCode(200).extract().asByteArray();
+    try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(body))) {
+      Sheet sheet = book.getSheet("逾期事项");
+      assertThat(sheet.getRow(0).getCell(1).getStringCellValue()).isEqualTo("事项编号");
+      Row found = null;
+      for (Row row : sheet) {
+        if (row.getRowNum() > 0 && code.equals(row.getCell(1).getStringCellValue())) {
+          found = row;
+        }
+      }
+      assertThat(found).isNotNull();
+      assertThat(found.getCell(4).getStringCellValue()).isEqualTo("省司法厅");
+      assertThat(found.getCell(7).getStringCellValue()).isEqualTo("2022-03-31");
+      assertThat(found.getCell(13).getNumericCellValue()).isEqualTo(1.0);
+    }
+  }
+
+  @Test
+  void theDashboardCountsEveryMeasureOnceByAreaAndLight() {
+    overdueMeasure();
+    JsonPath d = as("leader").get("/api/v1/dashboard").then().statusCode(200).extract().jsonPath();
+    long total = d.getLong("total");
+    long cells = d.<Number>getList("byAreaAndLight.count").stream().mapToLong(Number::longValue).sum();
+    assertThat(cells).isEqualTo(total);
+    long publicTotal = anonymous().get("/api/v1/public/summary").then().extract().jsonPath().getLong("total");
+    assertThat(total).isEqualTo(publicTotal);
+    assertThat(d.getMap("byStatus").values().stream().mapToLong(v -> ((Number) v).longValue()).sum()).isEqualTo(total);
+    assertThat(d.getList("overdue")).hasSizeLessThanOrEqualTo(20);
+    assertThat(d.getLong("overdueTotal")).isEqualTo(as("leader").get("/api/v1/overdue").then().extract().jsonPath().getLong("total"));
+  }
+
+  @Test
+  void onlyLeadershipAndTheOfficeSeeIt() {
+    as("reporter-fy").get("/api/v1/dashboard").then().statusCode(403).contentType("application/problem+json");
+    as("reporter-fy").get("/api/v1/overdue.csv").then().statusCode(403);
+    as("auditor").get("/api/v1/overdue").then().statusCode(403);
+    as("admin").get("/api/v1/dashboard").then().statusCode(403);
+    anonymous().get("/api/v1/overdue.xlsx").then().statusCode(401);
+    as("office").get("/api/v1/dashboard").then().statusCode(200);
+  }
+}
