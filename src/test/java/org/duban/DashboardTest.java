@@ -117,4 +117,36 @@ class DashboardTest {
     anonymous().get("/api/v1/overdue.xlsx").then().statusCode(401);
     as("office").get("/api/v1/dashboard").then().statusCode(200);
   }
+
+  @Test
+  void theLedgerHasASummaryAndOneSheetPerAreaWithColouredLights() throws Exception {
+    String code = overdueMeasure(); // JUSTICE, red
+    byte[] body = as("leader").get("/api/v1/ledger.xlsx").then().statusCode(200).extract().asByteArray();
+    try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(body))) {
+      assertThat(book.getSheetName(0)).isEqualTo("汇总");
+      Sheet justice = book.getSheet("聚焦严格执法司法解民难");
+      assertThat(justice.getRow(0).getCell(10).getStringCellValue()).isEqualTo("亮灯");
+      Row found = null;
+      for (Row row : justice) {
+        if (row.getRowNum() > 0 && row.getCell(2).getStringCellValue().startsWith(code + " ")) {
+          found = row;
+        }
+      }
+      assertThat(found).isNotNull();
+      assertThat(found.getCell(3).getStringCellValue()).isEqualTo("省司法厅");
+      assertThat(found.getCell(4).getStringCellValue()).isEqualTo("省检察院");
+      assertThat(found.getCell(5).getStringCellValue()).isEqualTo("2021-12-31");
+      assertThat(found.getCell(6).getStringCellValue()).isEqualTo("2022-03-31");
+      assertThat(found.getCell(7).getStringCellValue()).isEqualTo("已建成大部分调解中心");
+      assertThat(found.getCell(8).getNumericCellValue()).isEqualTo(0.7);
+      assertThat(found.getCell(10).getStringCellValue()).isEqualTo("红灯");
+      assertThat(found.getCell(10).getCellStyle().getFillForegroundColor()).isEqualTo(org.apache.poi.ss.usermodel.IndexedColors.RED.getIndex());
+      // the summary's total equals the catalogue
+      Sheet summary = book.getSheet("汇总");
+      long total = anonymous().get("/api/v1/public/summary").then().extract().jsonPath().getLong("total");
+      assertThat((long) summary.getRow(4).getCell(1).getNumericCellValue()).isEqualTo(total);
+      assertThat(book.getSheet("聚焦优化营商环境排民忧").getRow(1).getCell(2).getStringCellValue()).startsWith("B01 ");
+    }
+    as("reporter-fy").get("/api/v1/ledger.xlsx").then().statusCode(403);
+  }
 }

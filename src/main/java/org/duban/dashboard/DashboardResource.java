@@ -29,10 +29,24 @@ public class DashboardResource {
 
   private final DashboardService service;
   private final OverdueExport export;
+  private final LedgerExport ledger;
 
-  public DashboardResource(DashboardService service, OverdueExport export) {
+  public DashboardResource(DashboardService service, OverdueExport export, LedgerExport ledger) {
     this.service = service;
     this.export = export;
+    this.ledger = ledger;
+  }
+
+  @GET
+  @Path("ledger.xlsx")
+  @Produces(XLSX)
+  @Operation(summary = "The progress ledger (台账): a summary sheet and one sheet per area, lights as coloured cells")
+  @APIResponse(responseCode = "200", description = "the workbook, as of today", content = @Content(mediaType = XLSX,
+      schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "binary"),
+      example = "(binary .xlsx)"))
+  public Response ledgerXlsx() {
+    StreamingOutput body = ledger::xlsx;
+    return Response.ok(body, XLSX).header("Content-Disposition", "attachment; filename=\"ledger.xlsx\"").build();
   }
 
   @GET

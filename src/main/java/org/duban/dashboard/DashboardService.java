@@ -83,6 +83,44 @@ public class DashboardService {
     }
   }
 
+  /** One line of the ledger (台账). */
+  public record LedgerRow(
+      String area, String code, String title, String lead, String coUnits, LocalDate committedDeadline,
+      LocalDate deadline, String progressText, int progress, String status, String light, java.time.Instant lastReportAt) {}
+
+  /** Streams the whole catalogue in ledger order (area, code) without holding it. */
+  @Transactional
+  public void eachLedgerRow(Consumer<LedgerRow> consumer) {
+    NativeQuery<?> query =
+        em.createNativeQuery(
+                "select m.area, m.code, m.title, u.name,"
+                    + " (select string_agg(cu.name, '、' order by cu.code) from measure_co_unit mc join unit cu on cu.code = mc.unit_code"
+                    + "   where mc.measure_id = m.id),"
+                    + " m.committed_deadline, m.current_deadline,"
+                    + " (select r.public_summary from progress_report r where r.measure_id = m.id and r.state = 'ACCEPTED'"
+                    + "   order by r.submitted_at desc limit 1),"
+                    + " m.progress, m.status,"
+                    + " duban_light(m.status, m.progress, m.start_date, m.current_deadline, m.claimed_done_on,"
+                    + "   m.reporting_missed, :today, :near, :lag),"
+                    + " (select max(r.submitted_at) from progress_report r where r.measure_id = m.id)"
+                    + " from measure m join unit u on u.code = m.lead_unit_code"
+                    + " order by array_position(array['BUSINESS','STABILITY','JUSTICE']::varchar[], m.area), m.code")
+            .unwrap(NativeQuery.class)
+            .setParameter("today", calendar.today())
+            .setParameter("near", rule.nearDeadlineDays())
+            .setParameter("lag", rule.lagPoints());
+    query.setFetchSize(500);
+    try (ScrollableResults<?> rows = query.scroll(ScrollMode.FORWARD_ONLY)) {
+      while (rows.next()) {
+        Object[] r = (Object[]) rows.get();
+        consumer.accept(
+            new LedgerRow((String) r[0], (String) r[1], (String) r[2], (String) r[3], (String) r[4], SqlValues.date(r[5]),
+                SqlValues.date(r[6]), (String) r[7], ((Number) r[8]).intValue(), (String) r[9], (String) r[10],
+                SqlValues.instant(r[11])));
+      }
+    }
+  }
+
   @Transactional
   public DashboardView dashboard() {
     LocalDate today = calendar.today();
