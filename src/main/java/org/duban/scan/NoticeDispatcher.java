@@ -60,31 +60,20 @@ public class NoticeDispatcher {
         return sent;
       }
       List<Long> delivered = new java.util.ArrayList<>();
-      RuntimeException failure = null;
       for (Object[] n : batch) {
         long id = ((Number) n[0]).longValue();
         int attempts = ((Number) n[4]).intValue();
-        if (failure == null) {
-          try {
-            send((String) n[1], (String) n[2], (String) n[3], id);
-            delivered.add(id);
-            continue;
-          } catch (RuntimeException e) {
-            LOG.warnf("Notice %d to %s: attempt %d failed: %s", id, n[1], attempts, e.getMessage());
-            failure = e;
-          }
+        try {
+          send((String) n[1], (String) n[2], (String) n[3], id);
+          delivered.add(id);
+        } catch (RuntimeException e) {
+          LOG.warnf("Notice %d to %s: attempt %d failed: %s", id, n[1], attempts, e.getMessage());
+          QuarkusTransaction.requiringNew().run(() -> markFailedAttempt(id, attempts, e));
         }
-        // after one failure the server is probably unreachable: the rest of the batch counts as a
-        // failed attempt too and waits for the next sweep, so no caller waits a timeout per notice
-        RuntimeException cause = failure;
-        QuarkusTransaction.requiringNew().run(() -> markFailedAttempt(id, attempts, cause));
       }
       if (!delivered.isEmpty()) {
         QuarkusTransaction.requiringNew().run(() -> markSent(delivered));
         sent += delivered.size();
-      }
-      if (failure != null) {
-        return sent;
       }
     }
   }
