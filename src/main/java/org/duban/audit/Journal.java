@@ -40,10 +40,6 @@ public class Journal implements PanacheRepository<JournalEntry> {
     return new Page<>(items, page.page, page.size, total);
   }
 
-  public long countForMeasure(long measureId) {
-    return count("measureId", measureId);
-  }
-
   static JournalView view(JournalEntry e) {
     return new JournalView(
         e.id, e.entity, e.entityKey, e.action, e.field, e.oldValue, e.newValue, e.actor, e.clientIp,

@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.util.List;
 import org.duban.platform.BusinessCalendar;
 import org.duban.platform.TrackerConfig;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
 
 /**
@@ -39,15 +38,9 @@ public class NoticeDispatcher {
     this.smtp = config.notices().smtp().orElseGet(NoticeDispatcher::mailerHostGiven);
   }
 
+  /** quarkus.mailer.host defaults to localhost, so only an explicitly given host counts. */
   static boolean mailerHostGiven() {
-    return System.getenv("QUARKUS_MAILER_HOST") != null
-        || System.getProperty("quarkus.mailer.host") != null
-        || ConfigProvider.getConfig().getConfigValue("quarkus.mailer.host").getSourceName() != null
-            && ConfigProvider.getConfig().getConfigValue("quarkus.mailer.host").getSourceName().contains("application.properties");
-  }
-
-  public boolean usesSmtp() {
-    return smtp;
+    return System.getenv("QUARKUS_MAILER_HOST") != null || System.getProperty("quarkus.mailer.host") != null;
   }
 
   /** Sends every notice that is due; returns how many left (SENT). */
