@@ -32,14 +32,25 @@ public class CatalogueLoader {
       return;
     }
     String resource = config.catalogue().resource();
+    Actor actor = Actor.system("catalogue");
+    // The same path as POST /api/v1/measures/import: units first, then the file, all rows or none.
+    int units = catalogue.ensureUnits(bytes(config.catalogue().unitsResource()), actor);
+    CatalogueService.ImportResult result =
+        catalogue.importFile(
+            bytes(resource),
+            resource.endsWith(".xlsx") ? CatalogueService.FileKind.XLSX : CatalogueService.FileKind.CSV,
+            null,
+            false,
+            actor);
+    LOG.infof("Loaded the catalogue %s: %d units and %d measures created", resource, units, result.created());
+  }
+
+  private static byte[] bytes(String resource) throws IOException {
     try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(resource)) {
       if (in == null) {
         throw new IllegalStateException("The catalogue resource " + resource + " is missing.");
       }
-      CatalogueService.Result result = catalogue.apply(catalogue.read(in), Actor.system("catalogue"));
-      LOG.infof(
-          "Loaded the catalogue %s: %d units and %d measures created",
-          resource, result.unitsCreated(), result.measuresCreated());
+      return in.readAllBytes();
     }
   }
 }

@@ -1,26 +1,42 @@
 package org.duban.catalogue;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.SystemException;
+import jakarta.transaction.TransactionManager;
 import jakarta.transaction.Transactional;
 import jakarta.validation.ConstraintViolation;
-import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import org.apache.commons.csv.CSVFormat;
+import org.duban.audit.Journal;
+import org.duban.catalogue.CatalogueFormat.Column;
+import org.duban.catalogue.CatalogueFormat.RawRow;
 import org.duban.identity.IdentityService;
-import org.duban.identity.dto.CreateUnitRequest;
 import org.duban.measure.MeasureService;
 import org.duban.measure.dto.CreateMeasureRequest;
 import org.duban.measure.dto.PatchMeasureRequest;
 import org.duban.platform.Actor;
 import org.duban.platform.Precondition;
+import org.duban.platform.Problem;
+import org.duban.platform.ProblemException;
 
 /**
- * Applies a catalogue: creates missing units, creates measures by code and updates the ones that
- * exist, all in one transaction (all rows or none). The demo catalogue loads through here, and the
- * import endpoint will too.
+ * The catalogue in files: import (CSV or XLSX; creates measures by code and updates the ones that
+ * exist, all rows or none) and export in the same format. The demo catalogue loads through the
+ * import too.
  */
 @ApplicationScoped
 public class CatalogueService {
@@ -28,47 +44,167 @@ public class CatalogueService {
   private final MeasureService measures;
   private final IdentityService identity;
   private final Validator validator;
-  private final ObjectMapper json;
+  private final Journal journal;
+  private final TransactionManager transactions;
 
   public CatalogueService(
-      MeasureService measures, IdentityService identity, Validator validator, ObjectMapper json) {
+      MeasureService measures, IdentityService identity, Validator validator, Journal journal,
+      TransactionManager transactions) {
+    this.journal = journal;
+    this.transactions = transactions;
     this.measures = measures;
     this.identity = identity;
     this.validator = validator;
-    this.json = json;
   }
 
-  /** What applying a catalogue did. */
-  public record Result(int unitsCreated, int measuresCreated, int measuresUpdated) {}
+  /** What an import did (or, on a dry run, would do). */
+  public record ImportResult(int rows, int created, int updated, int unchanged, boolean dryRun) {}
 
-  public CatalogueDocument read(InputStream in) throws IOException {
-    return json.readValue(in, CatalogueDocument.class);
-  }
+  /** A catalogue file as it arrived: CSV (charset as declared, or found out) or XLSX. */
+  public enum FileKind { CSV, XLSX }
 
+  /**
+   * Imports a catalogue file: every row is checked first (cells, the rules of POST /measures, units
+   * that exist, codes once per file, a committed deadline that only a postponement can move); if
+   * any row is bad, the answer lists each bad row, column and reason and nothing is written.
+   * Otherwise all rows are applied in this one transaction.
+   */
   @Transactional
-  public Result apply(CatalogueDocument doc, Actor actor) {
-    Set<ConstraintViolation<CatalogueDocument>> violations = validator.validate(doc);
-    if (!violations.isEmpty()) {
-      throw new ConstraintViolationException(violations);
+  public ImportResult importFile(byte[] bytes, FileKind kind, Charset declared, boolean dryRun, Actor actor) {
+    if (bytes.length == 0) {
+      throw CatalogueFiles.fileProblem("The file is empty.");
     }
-    int units = 0;
-    for (CreateUnitRequest u : doc.units()) {
-      if (identity.ensureUnit(u.code(), u.name(), u.email(), actor)) {
-        units++;
+    CatalogueFiles.Parsed parsed =
+        kind == FileKind.XLSX ? CatalogueFiles.readXlsx(bytes) : CatalogueFiles.readCsv(bytes, declared);
+    if (parsed.rows().isEmpty()) {
+      throw CatalogueFiles.fileProblem("The file has headings but no measure.");
+    }
+    List<Problem.FieldError> errors = new ArrayList<>();
+    List<CreateMeasureRequest> requests = new ArrayList<>();
+    Map<String, Integer> seen = new HashMap<>();
+    Set<String> unitCodes = new HashSet<>(identity.unitCodes());
+    for (RawRow row : parsed.rows()) {
+      int before = errors.size();
+      CreateMeasureRequest r = CatalogueFormat.parse(row, errors);
+      for (ConstraintViolation<CreateMeasureRequest> v : validator.validate(r)) {
+        String path = v.getPropertyPath().toString();
+        Column c = Column.ofField(path);
+        if (isNullOfUnparsable(v, errors, before, c)) {
+          continue;
+        }
+        errors.add(new Problem.FieldError(path, v.getMessage(), row.number(), c == null ? null : c.heading));
       }
+      String code = r.code();
+      if (code != null && !code.isBlank()) {
+        Integer first = seen.putIfAbsent(code, row.number());
+        if (first != null) {
+          errors.add(rowError(row, Column.CODE, "appears again (first in row " + first + ")"));
+        }
+      }
+      if (!r.leadUnit().isBlank() && !unitCodes.contains(r.leadUnit())) {
+        errors.add(rowError(row, Column.LEAD_UNIT, "no unit has the code '" + r.leadUnit() + "'"));
+      }
+      for (String co : r.coUnits()) {
+        if (!unitCodes.contains(co)) {
+          errors.add(rowError(row, Column.CO_UNITS, "no unit has the code '" + co + "'"));
+        }
+      }
+      if (r.startDate() != null && r.deadline() != null && r.deadline().isBefore(r.startDate())) {
+        errors.add(rowError(row, Column.DEADLINE, "must not be before 启动日期 (startDate)"));
+      }
+      requests.add(r);
+    }
+    Map<String, LocalDate> committed = measures.committedDeadlines(seen.keySet());
+    for (int i = 0; i < requests.size(); i++) {
+      CreateMeasureRequest r = requests.get(i);
+      LocalDate was = committed.get(r.code());
+      if (was != null && r.deadline() != null && !was.equals(r.deadline())) {
+        errors.add(
+            rowError(parsed.rows().get(i), Column.DEADLINE,
+                "measure " + r.code() + " was committed for " + was + "; a deadline moves only through a postponement"));
+      }
+    }
+    if (!errors.isEmpty()) {
+      errors.sort(Comparator.comparing(Problem.FieldError::row));
+      throw new ProblemException(
+          400,
+          "Invalid catalogue file",
+          errors.size() + " problem(s) in the file; nothing was imported. Correct the rows listed and import the whole file again.",
+          errors);
     }
     int created = 0;
     int updated = 0;
-    for (CreateMeasureRequest m : doc.measures()) {
-      if (measures.exists(m.code())) {
-        measures.update(m.code(), asPatch(m), Precondition.ifMatch("*"), actor);
-        updated++;
+    int unchanged = 0;
+    for (CreateMeasureRequest m : requests) {
+      if (committed.containsKey(m.code())) {
+        long version = measures.versionOf(m.code());
+        if (measures.update(m.code(), asPatch(m), Precondition.ifMatch("*"), actor).version() != version) {
+          updated++;
+        } else {
+          unchanged++;
+        }
       } else {
         measures.create(m, actor);
         created++;
       }
     }
-    return new Result(units, created, updated);
+    journal.on(actor, null, "CATALOGUE", "import")
+        .action("IMPORT", kind + ": " + requests.size() + " rows, " + created + " created, " + updated + " updated, " + unchanged + " unchanged");
+    if (dryRun) {
+      // Applied as for real (so the counts are exact), then rolled back: nothing stays.
+      try {
+        transactions.setRollbackOnly();
+      } catch (SystemException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+    return new ImportResult(requests.size(), created, updated, unchanged, dryRun);
+  }
+
+  /** A value that did not parse is reported once, as unparsable, not again as missing. */
+  private static boolean isNullOfUnparsable(
+      ConstraintViolation<CreateMeasureRequest> v,
+      List<Problem.FieldError> errors,
+      int from,
+      Column c) {
+    if (v.getInvalidValue() != null && !(v.getInvalidValue() instanceof String s && s.isBlank())) {
+      return false;
+    }
+    String key = c == null ? null : c.key;
+    return errors.subList(from, errors.size()).stream().anyMatch(e -> Objects.equals(e.field(), key));
+  }
+
+  private static Problem.FieldError rowError(RawRow row, Column c, String message) {
+    return new Problem.FieldError(c.key, message, row.number(), c.heading);
+  }
+
+  /** Creates the units a CSV lists (headings code, name, email) that do not exist yet; returns how many. */
+  @Transactional
+  public int ensureUnits(byte[] csv, Actor actor) {
+    int created = 0;
+    String text = CatalogueFiles.decode(csv, null);
+    try (var parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
+        .parse(new StringReader(text))) {
+      for (var r : parser) {
+        String email = r.isMapped("email") ? r.get("email") : "";
+        if (identity.ensureUnit(r.get("code").strip(), r.get("name").strip(), email.isBlank() ? null : email.strip(), actor)) {
+          created++;
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return created;
+  }
+
+  /** The catalogue as CSV (UTF-8 with BOM) in the import format. */
+  public void exportCsv(OutputStream out) throws IOException {
+    CatalogueFiles.writeCsv(out, measures::eachAsRequest);
+  }
+
+  /** The catalogue as XLSX in the import format. */
+  public void exportXlsx(OutputStream out) throws IOException {
+    CatalogueFiles.writeXlsx(out, measures::eachAsRequest);
   }
 
   private static PatchMeasureRequest asPatch(CreateMeasureRequest m) {
@@ -78,12 +214,12 @@ public class CatalogueService {
         m.summary() == null ? "" : m.summary(),
         m.sourceQuote() == null ? "" : m.sourceQuote(),
         m.leadUnit(),
-        m.coUnits() == null ? java.util.List.of() : m.coUnits(),
+        m.coUnits() == null ? List.of() : m.coUnits(),
         m.startDate(),
-        m.milestones() == null ? java.util.List.of() : m.milestones(),
-        m.targets() == null ? java.util.List.of() : m.targets(),
+        m.milestones() == null ? List.of() : m.milestones(),
+        m.targets() == null ? List.of() : m.targets(),
         m.leadUnitInferred() == null ? Boolean.FALSE : m.leadUnitInferred(),
-        m.assumptions() == null ? java.util.List.of() : m.assumptions(),
+        m.assumptions() == null ? List.of() : m.assumptions(),
         m.notes() == null ? "" : m.notes());
   }
 }

@@ -5,8 +5,11 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.duban.audit.Journal;
@@ -99,6 +102,72 @@ public class MeasureService {
   @Transactional
   public boolean any() {
     return measures.count() > 0;
+  }
+
+  /** The committed deadline of each of these codes that exists. */
+  public Map<String, LocalDate> committedDeadlines(Collection<String> codes) {
+    Map<String, LocalDate> out = new HashMap<>();
+    if (codes.isEmpty()) {
+      return out;
+    }
+    measures.getEntityManager()
+        .createQuery("select m.code, m.committedDeadline from Measure m where m.code in :codes", Object[].class)
+        .setParameter("codes", codes)
+        .getResultList()
+        .forEach(r -> out.put((String) r[0], (LocalDate) r[1]));
+    return out;
+  }
+
+  /**
+   * Every measure in the shape POST /measures and the catalogue import take (deadline = the
+   * committed deadline), by code, read in batches of 200 so that memory stays bounded.
+   */
+  @Transactional
+  public void eachAsRequest(java.util.function.Consumer<CreateMeasureRequest> consumer) {
+    String after = "";
+    while (true) {
+      List<Measure> batch =
+          measures.getEntityManager()
+              .createQuery("select m from Measure m join fetch m.leadUnit where m.code > :after order by m.code", Measure.class)
+              .setParameter("after", after)
+              .setMaxResults(200)
+              .getResultList();
+      if (batch.isEmpty()) {
+        return;
+      }
+      for (Measure m : batch) {
+        consumer.accept(asRequest(m));
+      }
+      after = batch.get(batch.size() - 1).code;
+      measures.getEntityManager().clear();
+    }
+  }
+
+  private static CreateMeasureRequest asRequest(Measure m) {
+    return new CreateMeasureRequest(
+        m.code,
+        m.area,
+        m.title,
+        m.summary,
+        m.sourceQuote,
+        m.leadUnit.code,
+        m.coUnits.stream().map(u -> u.code).sorted().toList(),
+        m.startDate,
+        m.committedDeadline,
+        m.milestones.stream()
+            .map(x -> new MilestoneInput(x.title, x.dueDate, x.doneOn, x.assumption))
+            .toList(),
+        m.targets.stream()
+            .map(t -> new TargetInput(t.description, t.targetValue, t.unitLabel, t.dueDate, t.actualValue, t.assumption))
+            .toList(),
+        m.leadUnitInferred,
+        List.copyOf(m.assumptions),
+        m.notes);
+  }
+
+  /** The version (ETag) of a measure that exists. */
+  public long versionOf(String code) {
+    return measures.findByCode(code).orElseThrow(() -> notFound(code)).version;
   }
 
   public boolean exists(String code) {
@@ -461,25 +530,29 @@ public class MeasureService {
   private static String milestoneText(List<Milestone> list) {
     return list.isEmpty()
         ? null
-        : String.join("; ", list.stream().map(s -> s.title + " @" + s.dueDate + (s.doneOn != null ? " done " + s.doneOn : "")).toList());
+        : String.join("; ", list.stream().map(s -> s.title + " @" + s.dueDate + (s.doneOn != null ? " done " + s.doneOn : "") + note(s.assumption)).toList());
   }
 
   private static String milestoneInputText(List<MilestoneInput> list) {
     return list.isEmpty()
         ? null
-        : String.join("; ", list.stream().map(s -> s.title().trim() + " @" + s.dueDate() + (s.doneOn() != null ? " done " + s.doneOn() : "")).toList());
+        : String.join("; ", list.stream().map(s -> s.title().trim() + " @" + s.dueDate() + (s.doneOn() != null ? " done " + s.doneOn() : "") + note(s.assumption())).toList());
   }
 
   private static String targetText(List<Target> list) {
     return list.isEmpty()
         ? null
-        : String.join("; ", list.stream().map(t -> t.description + " " + plain(t.targetValue) + " " + t.unitLabel + " @" + t.dueDate + " actual " + plain(t.actualValue)).toList());
+        : String.join("; ", list.stream().map(t -> t.description + " " + plain(t.targetValue) + " " + t.unitLabel + " @" + t.dueDate + " actual " + plain(t.actualValue) + note(t.assumption)).toList());
   }
 
   private static String targetInputText(List<TargetInput> list) {
     return list.isEmpty()
         ? null
-        : String.join("; ", list.stream().map(t -> t.description().trim() + " " + plain(t.targetValue()) + " " + blankToNull(t.unitLabel()) + " @" + t.dueDate() + " actual " + plain(t.actualValue())).toList());
+        : String.join("; ", list.stream().map(t -> t.description().trim() + " " + plain(t.targetValue()) + " " + blankToNull(t.unitLabel()) + " @" + t.dueDate() + " actual " + plain(t.actualValue()) + note(t.assumption())).toList());
+  }
+
+  private static String note(String assumption) {
+    return assumption == null || assumption.isBlank() ? "" : " (" + assumption.strip() + ")";
   }
 
   private static String plain(java.math.BigDecimal value) {

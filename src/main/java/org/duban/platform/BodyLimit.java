@@ -15,10 +15,16 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class BodyLimit {
 
-  private final long limit;
+  /** The one path that takes files (up to the HTTP limit); every other body is JSON (up to TRACKER_MAX_BODY_SIZE). */
+  static final String IMPORT_PATH = "/api/v1/measures/import";
 
-  public BodyLimit(@ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize limit) {
-    this.limit = limit.asLongValue();
+  private final long fileLimit;
+  private final long jsonLimit;
+
+  public BodyLimit(
+      @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize fileLimit, TrackerConfig config) {
+    this.fileLimit = fileLimit.asLongValue();
+    this.jsonLimit = Math.min(this.fileLimit, config.maxBodySize().asLongValue());
   }
 
   void install(@Observes Router router) {
@@ -28,7 +34,8 @@ public class BodyLimit {
         .handler(
             ctx -> {
               String length = ctx.request().getHeader("Content-Length");
-              if (length != null && tooLarge(length)) {
+              long limit = IMPORT_PATH.equals(ctx.request().path()) ? fileLimit : jsonLimit;
+              if (length != null && tooLarge(length, limit)) {
                 String body =
                     "{\"type\":\"about:blank\",\"title\":\"Payload too large\",\"status\":413,"
                         + "\"detail\":\"The request body is larger than " + (limit / 1024) + " KiB.\",\"instance\":\""
@@ -44,7 +51,7 @@ public class BodyLimit {
             });
   }
 
-  private boolean tooLarge(String length) {
+  private static boolean tooLarge(String length, long limit) {
     try {
       return Long.parseLong(length.trim()) > limit;
     } catch (NumberFormatException e) {

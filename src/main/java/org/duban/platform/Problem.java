@@ -18,6 +18,12 @@ public record Problem(
 
   public static final String MEDIA_TYPE = "application/problem+json";
 
+  /** An invalid field; for a file (catalogue import) also the row (as a spreadsheet numbers it) and the column heading. */
   @Schema(name = "FieldError")
-  public record FieldError(String field, String message) {}
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record FieldError(String field, String message, Integer row, String column) {
+    public FieldError(String field, String message) {
+      this(field, message, null, null);
+    }
+  }
 }

@@ -24,6 +24,13 @@ public interface TrackerConfig {
 
   Demo demo();
 
+  /**
+   * TRACKER_MAX_BODY_SIZE: the largest request body (JSON) the API reads; a catalogue import may be
+   * as large as quarkus.http.limits.max-body-size (QUARKUS_HTTP_LIMITS_MAX_BODY_SIZE, 10M).
+   */
+  @WithDefault("64K")
+  io.quarkus.runtime.configuration.MemorySize maxBodySize();
+
   /** TRACKER_PUBLIC_RATE_LIMIT: requests a minute per client on the public API; 0 turns it off. */
   @WithDefault("120")
   int publicRateLimit();
@@ -91,9 +98,13 @@ public interface TrackerConfig {
     @WithDefault("true")
     boolean load();
 
-    /** TRACKER_CATALOGUE_RESOURCE: the classpath resource holding the catalogue. */
-    @WithDefault("catalogue/demo-catalogue.json")
+    /** TRACKER_CATALOGUE_RESOURCE: the classpath resource holding the catalogue (CSV in the import format). */
+    @WithDefault("catalogue/demo-catalogue.csv")
     String resource();
+
+    /** TRACKER_CATALOGUE_UNITS_RESOURCE: the classpath resource with the units it names (CSV: code, name, email). */
+    @WithDefault("catalogue/demo-units.csv")
+    String unitsResource();
   }
 
   interface Demo {

@@ -13,12 +13,18 @@ public final class Api {
 
   private Api() {}
 
+  /** JSON and problem+json are UTF-8 (RFC 8259), whatever the Content-Type says or omits. */
+  private static final io.restassured.config.RestAssuredConfig UTF8 =
+      io.restassured.config.RestAssuredConfig.config()
+          .decoderConfig(io.restassured.config.DecoderConfig.decoderConfig().defaultContentCharset("UTF-8"))
+          .encoderConfig(io.restassured.config.EncoderConfig.encoderConfig().appendDefaultContentCharsetToContentTypeIfUndefined(false));
+
   public static RequestSpecification as(String user) {
-    return given().auth().preemptive().basic(user, PASSWORD).contentType(ContentType.JSON);
+    return given().config(UTF8).auth().preemptive().basic(user, PASSWORD).contentType(ContentType.JSON);
   }
 
   public static RequestSpecification anonymous() {
-    return given().contentType(ContentType.JSON);
+    return given().config(UTF8).contentType(ContentType.JSON);
   }
 
   /** A fresh measure code no other test uses. */

@@ -1,0 +1,174 @@
+package org.duban;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.duban.support.Api.as;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.duban.support.Api;
+import org.duban.support.Db;
+import org.junit.jupiter.api.Test;
+
+/** The office keeps the catalogue in Excel: import (CSV in UTF-8 or GBK, XLSX), export, all rows or none. */
+@QuarkusTest
+class CatalogueImportTest {
+
+  static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+  static final String HEAD = "编号,领域,事项,内容摘要,原文摘录,牵头单位,牵头单位系推定,配合单位,启动日期,承诺时限,节点,量化指标,假设说明,备注\r\n";
+
+  static String row(String code, String title, String lead, String co, String deadline) {
+    return code + ",JUSTICE," + title + ",为群众办实事,,\"" + lead + "\",否,\"" + co + "\",2021-05-14," + deadline
+        + ",\"2021-09-30 | 出台规范\n2021-12-31 | 全面建成 | | 按省级规划\",\"调解中心 | 1400 | 个 | 2021-12-31\",\"假设一\",内部备注\r\n";
+  }
+
+  static Response importCsv(byte[] body, String contentType) {
+    return as("office").contentType(contentType).body(body).post("/api/v1/measures/import");
+  }
+
+  @Test
+  void aGbkFileFromChineseExcelCreatesThenUpdatesByCode() {
+    String a = Api.newCode();
+    String b = Api.newCode();
+    String csv = HEAD + row(a, "建设一站式矛盾纠纷调解中心", "sft", "fy、jcy", "2021-12-31") + row(b, "推进执行难综合治理", "fy", "", "2022-06-30");
+    // Chinese Excel saves "CSV" in GBK, without any charset label
+    Response r = importCsv(csv.getBytes(Charset.forName("GBK")), "text/csv");
+    r.then().log().ifValidationFails().statusCode(200);
+    assertThat(r.jsonPath().getInt("created")).isEqualTo(2);
+    Map<String, Object> m = as("office").get("/api/v1/measures/" + a).then().statusCode(200).extract().jsonPath().getMap("");
+    assertThat(m.get("title")).isEqualTo("建设一站式矛盾纠纷调解中心");
+    assertThat(((Map<?, ?>) m.get("leadUnit")).get("code")).isEqualTo("sft");
+    assertThat(((List<?>) m.get("coUnits")).stream().map(u -> (Object) ((Map<?, ?>) u).get("code")).toList()).containsExactlyInAnyOrder((Object) "fy", "jcy");
+    assertThat(m.get("committedDeadline")).isEqualTo("2021-12-31");
+    List<Map<String, Object>> milestones = as("office").get("/api/v1/measures/" + a).then().extract().jsonPath().getList("milestones");
+    assertThat(milestones).hasSize(2);
+    assertThat(milestones.get(1).get("title")).isEqualTo("全面建成");
+    assertThat(milestones.get(1).get("assumption")).isEqualTo("按省级规划");
+    assertThat(as("office").get("/api/v1/measures/" + a).then().extract().jsonPath().getString("targets[0].unitLabel")).isEqualTo("个");
+
+    // the same codes again with a new title (UTF-8 with BOM this time): updated, journaled, nothing created
+    String changed = "\ufeff" + HEAD + row(a, "建设一站式矛盾纠纷调解中心（修订）", "sft", "fy、jcy", "2021-12-31") + row(b, "推进执行难综合治理", "fy", "", "2022-06-30");
+    Response again = importCsv(changed.getBytes(StandardCharsets.UTF_8), "text/csv");
+    again.then().statusCode(200);
+    assertThat(again.jsonPath().getInt("created")).isZero();
+    assertThat(again.jsonPath().getInt("updated")).isEqualTo(1);
+    assertThat(again.jsonPath().getInt("unchanged")).isEqualTo(1);
+    assertThat(as("office").get("/api/v1/measures/" + a + "/journal").then().extract().jsonPath().getList("items.field"))
+        .contains("title");
+  }
+
+  @Test
+  void aBadFileListsEachRowColumnAndReasonAndChangesNothing() {
+    String good = Api.newCode();
+    String csv = HEAD
+        + row(good, "好的一行", "sft", "", "2021-12-31")
+        + row("bad code", "坏编号", "sft", "", "2021-12-31")
+        + row(Api.newCode(), "坏日期", "sft", "", "2021-13-45")
+        + row(Api.newCode(), "没有的单位", "nosuchunit", "fy", "2021-12-31")
+        + row(good, "重复", "sft", "", "2021-12-31");
+    Map<String, Object> before = Db.snapshot();
+    Response r = importCsv(csv.getBytes(StandardCharsets.UTF_8), "text/csv; charset=UTF-8");
+    r.then().statusCode(400).contentType("application/problem+json");
+    List<Map<String, Object>> errors = r.jsonPath().getList("errors");
+    assertThat(errors).extracting(e -> e.get("row") + " " + e.get("column"))
+        .contains("3 编号", "4 承诺时限", "5 牵头单位", "6 编号");
+    assertThat(errors).allSatisfy(e -> assertThat((String) e.get("message")).isNotBlank());
+    assertThat(errors).noneMatch(e -> ((Integer) e.get("row")) == 2);
+    assertThat(Db.snapshot()).isEqualTo(before);
+    as("office").get("/api/v1/measures/" + good).then().statusCode(404);
+  }
+
+  @Test
+  void theCommittedDeadlineMovesOnlyThroughAPostponement() {
+    String code = Api.createMeasure("fy");
+    String csv = HEAD + code + ",BUSINESS,标题,,,fy,否,,2021-05-14,2022-12-31,,,,\r\n";
+    Map<String, Object> before = Db.snapshot();
+    Response r = importCsv(csv.getBytes(StandardCharsets.UTF_8), "text/csv");
+    r.then().statusCode(400);
+    assertThat(r.jsonPath().getString("errors[0].column")).isEqualTo("承诺时限");
+    assertThat(r.jsonPath().getString("errors[0].message")).contains("postponement");
+    assertThat(Db.snapshot()).isEqualTo(before);
+  }
+
+  @Test
+  void aWrongHeadingOrAnUnreadableFileIsRefused() {
+    Map<String, Object> before = Db.snapshot();
+    Response r = importCsv("编号,领域,标题\r\nB99,BUSINESS,x\r\n".getBytes(StandardCharsets.UTF_8), "text/csv");
+    r.then().statusCode(400);
+    assertThat(r.jsonPath().getList("errors.column")).contains("标题", "事项", "牵头单位", "启动日期", "承诺时限");
+    importCsv("not a workbook".getBytes(StandardCharsets.UTF_8), XLSX).then().statusCode(400).contentType("application/problem+json");
+    importCsv(new byte[0], "text/csv").then().statusCode(400);
+    importCsv("{}".getBytes(StandardCharsets.UTF_8), "application/json").then().statusCode(415);
+    assertThat(Db.snapshot()).isEqualTo(before);
+  }
+
+  @Test
+  void aDryRunSaysWhatWouldChangeAndWritesNothing() {
+    String code = Api.newCode();
+    Map<String, Object> before = Db.snapshot();
+    Response r = as("office").contentType("text/csv").queryParam("dryRun", "true")
+        .body((HEAD + row(code, "试运行", "sft", "", "2021-12-31")).getBytes(StandardCharsets.UTF_8))
+        .post("/api/v1/measures/import");
+    r.then().statusCode(200);
+    assertThat(r.jsonPath().getInt("created")).isEqualTo(1);
+    assertThat(r.jsonPath().getBoolean("dryRun")).isTrue();
+    assertThat(Db.snapshot()).isEqualTo(before);
+  }
+
+  @Test
+  void exportThenImportChangesNothingInCsvAndInExcel() throws Exception {
+    Api.createMeasure("gat", "sft");
+    byte[] csv = as("office").get("/api/v1/measures/export.csv").then().statusCode(200)
+        .contentType("text/csv; charset=UTF-8").extract().asByteArray();
+    assertThat(new String(csv, 0, 3, StandardCharsets.UTF_8)).isEqualTo("\ufeff");
+    assertThat(new String(csv, StandardCharsets.UTF_8)).contains("J05", "方便人民群众就近诉讼");
+    Map<String, Object> before = Db.snapshot();
+    Response r = importCsv(csv, "text/csv");
+    r.then().statusCode(200);
+    assertThat(r.jsonPath().getInt("created")).isZero();
+    assertThat(r.jsonPath().getInt("updated")).isZero();
+    assertThat(r.jsonPath().getInt("unchanged")).isEqualTo(r.jsonPath().getInt("rows"));
+    assertMeasuresUnchanged(before);
+
+    byte[] xlsx = as("office").get("/api/v1/measures/export.xlsx").then().statusCode(200).contentType(XLSX).extract().asByteArray();
+    try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+      Sheet sheet = book.getSheetAt(0);
+      assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("编号");
+      assertThat(sheet.getRow(0).getCell(9).getStringCellValue()).isEqualTo("承诺时限");
+      assertThat(sheet.getLastRowNum()).isEqualTo(r.jsonPath().getInt("rows"));
+      // an office edits the workbook in Excel: a real date cell reads back as the date
+      ByteArrayOutputStream edited = new ByteArrayOutputStream();
+      book.write(edited);
+      Response x = importCsv(edited.toByteArray(), XLSX);
+      x.then().statusCode(200);
+      assertThat(x.jsonPath().getInt("unchanged")).isEqualTo(x.jsonPath().getInt("rows"));
+    }
+    assertMeasuresUnchanged(before);
+  }
+
+  /** The measures and their journal stay as they were (the import itself is journaled once). */
+  private static void assertMeasuresUnchanged(Map<String, Object> before) {
+    Map<String, Object> after = Db.snapshot();
+    for (String key : List.of("measure", "measure-state", "measure_co_unit", "milestone", "target")) {
+      assertThat(after.get(key)).as(key).isEqualTo(before.get(key));
+    }
+  }
+
+  @Test
+  void onlyTheOfficeImportsAndExports() {
+    byte[] csv = (HEAD + row(Api.newCode(), "x", "sft", "", "2021-12-31")).getBytes(StandardCharsets.UTF_8);
+    for (String user : List.of("leader", "reporter-sft", "admin", "auditor")) {
+      as(user).contentType("text/csv").body(csv).post("/api/v1/measures/import").then().statusCode(403);
+      as(user).get("/api/v1/measures/export.csv").then().statusCode(403);
+    }
+    Api.anonymous().contentType(ContentType.BINARY).get("/api/v1/measures/export.xlsx").then().statusCode(401);
+  }
+}
