@@ -8,6 +8,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -19,6 +20,9 @@ import org.duban.support.Api;
 import org.duban.support.Db;
 import org.duban.support.MailServerResource;
 import org.duban.support.TestClock;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -205,11 +209,43 @@ class ScanTest {
         .hasSize(1);
     assertThat(Db.scalar("select count(*) from round_result rr join dispatch_round d on d.id = rr.round_id join measure m on m.id = rr.measure_id"
         + " where d.code = ? and m.code = ? and not rr.reported", lateRound, lateCode)).isEqualTo(1);
-    // it reports in March's window: at the March close the flag clears
-    as(reporter).body("{\"progress\":10,\"publicSummary\":\"已启动\"}").post("/api/v1/measures/" + lateCode + "/reports").then().statusCode(201);
+    // it reports in March's window and the office accepts: at the March close the flag clears
+    int report = as(reporter).body("{\"progress\":10,\"publicSummary\":\"已启动\"}").post("/api/v1/measures/" + lateCode + "/reports")
+        .then().statusCode(201).extract().path("id");
+    as("office").post("/api/v1/reports/" + report + "/accept").then().statusCode(200);
     TestClock.set("2022-03-26T01:00:00Z");
     scan();
     assertThat(measure(lateCode).getBoolean("reportingMissed")).isFalse();
+
+    // the ledger of the February round still shows the state at its close; March's shows the report
+    Row feb = ledgerLine("?round=2022-02", lateCode);
+    assertThat(feb.getCell(8).getNumericCellValue()).isEqualTo(0.0);
+    assertThat(feb.getCell(11).getStringCellValue()).isEmpty();
+    Row mar = ledgerLine("?round=2022-03", lateCode);
+    assertThat(mar.getCell(8).getNumericCellValue()).isEqualTo(0.1);
+    assertThat(mar.getCell(7).getStringCellValue()).isEqualTo("已启动");
+    assertThat(mar.getCell(11).getStringCellValue()).isEqualTo("2022-02-26");
+    // rounds closed in the first catch-up scan (December 2021 for January) kept no ledger; unknown or open rounds none either
+    as("leader").get("/api/v1/ledger.xlsx?round=2021-06").then().statusCode(404).contentType("application/problem+json");
+    as("leader").get("/api/v1/ledger.xlsx?round=2022-04").then().statusCode(404);
+    as("leader").get("/api/v1/ledger.xlsx?round=1999-01").then().statusCode(404);
+    as("leader").get("/api/v1/ledger.xlsx?round=June").then().statusCode(400);
+  }
+
+  /** The row of a measure in the ledger workbook (query = "" for today's). */
+  static Row ledgerLine(String query, String measureCode) throws Exception {
+    byte[] body = as("leader").get("/api/v1/ledger.xlsx" + query).then().statusCode(200).extract().asByteArray();
+    try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(body))) {
+      for (Sheet sheet : book) {
+        for (Row row : sheet) {
+          if (row.getRowNum() > 0 && row.getCell(2) != null && row.getCell(2).getCellType() == org.apache.poi.ss.usermodel.CellType.STRING
+              && row.getCell(2).getStringCellValue().startsWith(measureCode + " ")) {
+            return row;
+          }
+        }
+      }
+    }
+    throw new AssertionError(measureCode + " is not in the ledger " + query);
   }
 
   @Test

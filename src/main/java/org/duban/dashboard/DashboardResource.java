@@ -5,6 +5,7 @@ import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
@@ -16,6 +17,7 @@ import org.duban.platform.PageRequest;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -41,12 +43,18 @@ public class DashboardResource {
   @Path("ledger.xlsx")
   @Produces(XLSX)
   @Operation(summary = "The progress ledger (台账): a summary sheet and one sheet per area, lights as coloured cells")
-  @APIResponse(responseCode = "200", description = "the workbook, as of today", content = @Content(mediaType = XLSX,
+  @APIResponse(responseCode = "200", description = "the workbook, as of today or as of the round's close", content = @Content(mediaType = XLSX,
       schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "binary"),
       example = "(binary .xlsx)"))
-  public Response ledgerXlsx() {
-    StreamingOutput body = ledger::xlsx;
-    return Response.ok(body, XLSX).header("Content-Disposition", "attachment; filename=\"ledger.xlsx\"").build();
+  @APIResponse(responseCode = "400", description = "round is not a month such as 2021-06")
+  @APIResponse(responseCode = "404", description = "no such round, not closed yet, or closed without a kept ledger (catch-up after downtime)")
+  public Response ledgerXlsx(
+      @QueryParam("round") @Parameter(description = "a closed dispatch round: the ledger as it stood when it closed", example = "2021-06")
+          String round) {
+    DashboardService.KeptRound kept = round == null || round.isBlank() ? null : service.keptRound(round.strip());
+    StreamingOutput body = out -> ledger.xlsx(kept, out);
+    String name = kept == null ? "ledger.xlsx" : "ledger-" + kept.code() + ".xlsx";
+    return Response.ok(body, XLSX).header("Content-Disposition", "attachment; filename=\"" + name + "\"").build();
   }
 
   @GET

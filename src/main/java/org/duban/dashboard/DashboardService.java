@@ -16,6 +16,7 @@ import org.duban.measure.dto.UnitRef;
 import org.duban.platform.BusinessCalendar;
 import org.duban.platform.Page;
 import org.duban.platform.PageRequest;
+import org.duban.platform.ProblemException;
 import org.duban.platform.SqlValues;
 import org.duban.scan.LightRule;
 import org.hibernate.ScrollMode;
@@ -88,27 +89,56 @@ public class DashboardService {
       String area, String code, String title, String lead, String coUnits, LocalDate committedDeadline,
       LocalDate deadline, String progressText, int progress, String status, String light, java.time.Instant lastReportAt) {}
 
-  /** Streams the whole catalogue in ledger order (area, code) without holding it. */
+  /** A closed dispatch round whose ledger was kept. */
+  public record KeptRound(long id, String code, LocalDate closesOn) {}
+
+  /** The round of {@code ?round=} (e.g. 2021-06): 404 unless it closed with its ledger kept. */
   @Transactional
-  public void eachLedgerRow(Consumer<LedgerRow> consumer) {
-    NativeQuery<?> query =
-        em.createNativeQuery(
-                "select m.area, m.code, m.title, u.name,"
-                    + " (select string_agg(cu.name, '、' order by cu.code) from measure_co_unit mc join unit cu on cu.code = mc.unit_code"
-                    + "   where mc.measure_id = m.id),"
-                    + " m.committed_deadline, m.current_deadline,"
-                    + " (select r.public_summary from progress_report r where r.measure_id = m.id and r.state = 'ACCEPTED'"
-                    + "   order by r.submitted_at desc limit 1),"
-                    + " m.progress, m.status,"
-                    + " duban_light(m.status, m.progress, m.start_date, m.current_deadline, m.claimed_done_on,"
-                    + "   m.reporting_missed, :today, :near, :lag),"
-                    + " (select max(r.submitted_at) from progress_report r where r.measure_id = m.id)"
-                    + " from measure m join unit u on u.code = m.lead_unit_code"
-                    + " order by array_position(array['BUSINESS','STABILITY','JUSTICE']::varchar[], m.area), m.code")
-            .unwrap(NativeQuery.class)
-            .setParameter("today", calendar.today())
-            .setParameter("near", rule.nearDeadlineDays())
-            .setParameter("lag", rule.lagPoints());
+  public KeptRound keptRound(String code) {
+    if (!code.matches("^\\d{4}-(0[1-9]|1[0-2])$")) {
+      throw ProblemException.invalid("round", "must be a month such as 2021-06");
+    }
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows =
+        em.createNativeQuery("select id, closes_on, closed_at, ledger_rows from dispatch_round where code = ?1")
+            .setParameter(1, code)
+            .getResultList();
+    if (rows.isEmpty()) {
+      throw ProblemException.notFound("There is no dispatch round " + code + ".");
+    }
+    Object[] r = rows.get(0);
+    if (r[2] == null) {
+      throw ProblemException.notFound("Round " + code + " has not closed yet: its ledger is today's (leave out round).");
+    }
+    if (r[3] == null) {
+      throw ProblemException.notFound(
+          "No ledger was kept for round " + code + ": it closed in a catch-up after downtime, when its state was no longer known.");
+    }
+    return new KeptRound(((Number) r[0]).longValue(), code, SqlValues.date(r[1]));
+  }
+
+  /** Streams the ledger in ledger order (area, code) without holding it: today's, or as kept when a round closed. */
+  @Transactional
+  public void eachLedgerRow(KeptRound round, Consumer<LedgerRow> consumer) {
+    String order = " order by array_position(array['BUSINESS','STABILITY','JUSTICE'], l.area::text), l.code";
+    NativeQuery<?> query;
+    if (round == null) {
+      query =
+          em.createNativeQuery(
+                  "select l.area, l.code, l.title, l.lead_unit, l.co_units, l.committed_deadline, l.deadline, l.progress_text,"
+                      + " l.progress, l.status, l.light, l.last_report_at from duban_ledger(:today, :near, :lag) l" + order)
+              .unwrap(NativeQuery.class)
+              .setParameter("today", calendar.today())
+              .setParameter("near", rule.nearDeadlineDays())
+              .setParameter("lag", rule.lagPoints());
+    } else {
+      query =
+          em.createNativeQuery(
+                  "select l.area, l.code, l.title, l.lead_unit, l.co_units, l.committed_deadline, l.deadline, l.progress_text,"
+                      + " l.progress, l.status, l.light, l.last_report_at from ledger_snapshot l where l.round_id = :round" + order)
+              .unwrap(NativeQuery.class)
+              .setParameter("round", round.id());
+    }
     query.setFetchSize(500);
     try (ScrollableResults<?> rows = query.scroll(ScrollMode.FORWARD_ONLY)) {
       while (rows.next()) {

@@ -39,7 +39,8 @@ public class LedgerExport {
     this.calendar = calendar;
   }
 
-  public void xlsx(OutputStream out) throws IOException {
+  /** The ledger of today, or with {@code round} as it stood when that round closed. */
+  public void xlsx(DashboardService.KeptRound round, OutputStream out) throws IOException {
     try (SXSSFWorkbook book = new SXSSFWorkbook(100)) {
       Map<String, CellStyle> lightStyles = new LinkedHashMap<>();
       lightStyles.put("RED", fill(book, IndexedColors.RED));
@@ -62,6 +63,7 @@ public class LedgerExport {
       }
       ZoneId zone = calendar.zone();
       service.eachLedgerRow(
+          round,
           r -> {
             Area area = Area.valueOf(r.area());
             int[] c = counts.get(area);
@@ -104,7 +106,10 @@ public class LedgerExport {
       for (int i = 0; i < 5; i++) {
         sum.createCell(i + 1).setCellValue(total[i]);
       }
-      summary.createRow(line + 1).createCell(0).setCellValue("截至 " + calendar.today() + "（" + zone.getId() + "）");
+      summary.createRow(line + 1).createCell(0).setCellValue(
+          round == null
+              ? "截至 " + calendar.today() + "（" + zone.getId() + "）"
+              : round.code() + " 轮调度，截至 " + round.closesOn() + " 报送窗口关闭时");
       book.write(out);
     }
   }

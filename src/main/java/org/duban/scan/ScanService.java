@@ -72,7 +72,8 @@ public class ScanService {
     int roundsClosed = 0;
     String lastClosed = null;
     LocalDate lastClosedOn = null;
-    for (Object[] round : sql.dueRounds(today)) {
+    List<Object[]> closedNow = sql.dueRounds(today);
+    for (Object[] round : closedNow) {
       sql.closeRound(((Number) round[0]).longValue(), SqlValues.date(round[2]), SqlValues.date(round[3]), now);
       roundsClosed++;
     }
@@ -85,6 +86,13 @@ public class ScanService {
     }
     List<Object[]> rows = sql.updateFlags(today, now, lastRoundId);
     int changed = rows.isEmpty() ? 0 : ((Number) rows.get(0)[8]).intValue();
+    for (Object[] round : closedNow) {
+      LocalDate closes = SqlValues.date(round[3]);
+      if (!closes.isBefore(today.minusDays(LEDGER_KEPT_WITHIN_DAYS))) {
+        // the ledger as it stood when the round closed (not for old rounds closed in a catch-up)
+        sql.keepLedger(((Number) round[0]).longValue(), closes);
+      }
+    }
     Object[] open = openRound(today);
     int queued =
         sql.queueNotices(
@@ -111,6 +119,9 @@ public class ScanService {
         id, trigger, today, durationMs, changed, roundsClosed, queued);
     return new ScanResult(id, trigger, today, started, finished, durationMs, "OK", changed, roundsClosed, queued, changes, null);
   }
+
+  /** A round closed this many days or fewer after its last day still gets its ledger kept. */
+  static final int LEDGER_KEPT_WITHIN_DAYS = 3;
 
   private Object[] lastClosedRound() {
     @SuppressWarnings("unchecked")

@@ -100,6 +100,22 @@ public class ScanSql {
     return rows;
   }
 
+  /** Keeps the ledger as it stands now, lights as of the round's last day; returns its line count. */
+  public int keepLedger(long roundId, LocalDate closes) {
+    int rows =
+        em.createNativeQuery("insert into ledger_snapshot select ?1, l.* from duban_ledger(?2, ?3, ?4) l")
+            .setParameter(1, roundId)
+            .setParameter(2, closes)
+            .setParameter(3, config.light().nearDeadlineDays())
+            .setParameter(4, config.light().lagPoints())
+            .executeUpdate();
+    em.createNativeQuery("update dispatch_round set ledger_rows = ?2 where id = ?1")
+        .setParameter(1, roundId)
+        .setParameter(2, rows)
+        .executeUpdate();
+    return rows;
+  }
+
   /**
    * Recomputes overdue, the light and "missed the last round" for every measure (overdue days are
    * derived from the date on read, so a new day does not rewrite every overdue row),
