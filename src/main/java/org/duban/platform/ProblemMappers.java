@@ -87,17 +87,44 @@ public class ProblemMappers {
 
   @ServerExceptionMapper
   public Response unauthorized(UnauthorizedException e, UriInfo uri) {
+    if (isPage(uri)) {
+      return toLogin();
+    }
     return response(401, null, null, path(uri), null);
   }
 
   @ServerExceptionMapper
   public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri) {
+    if (uri != null && uri.getPath().equals("/j_security_check")) {
+      // the login form: back to it with the one message for any wrong user name or password
+      return Response.status(302).location(java.net.URI.create("/login?error=1")).build();
+    }
+    if (isPage(uri)) {
+      return toLogin();
+    }
     return response(401, null, "The user name or password is wrong.", path(uri), null);
   }
 
   @ServerExceptionMapper
   public Response forbidden(ForbiddenException e, UriInfo uri) {
+    if (isPage(uri)) {
+      return Response.status(403)
+          .type("text/html; charset=UTF-8")
+          .entity("<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>403</title></head><body>"
+              + "<h1>无权访问此页面 · You may not open this page</h1><p><a href=\"/staff\">返回 · Back</a></p></body></html>")
+          .build();
+    }
     return response(403, null, null, path(uri), null);
+  }
+
+  /** Staff pages send an anonymous reader to the login form instead of a Basic challenge. */
+  private static boolean isPage(UriInfo uri) {
+    String p = uri == null ? "" : uri.getPath();
+    return p.equals("/staff") || p.startsWith("/staff/");
+  }
+
+  private static Response toLogin() {
+    return Response.seeOther(java.net.URI.create("/login")).build();
   }
 
   @ServerExceptionMapper

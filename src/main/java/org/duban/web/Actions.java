@@ -1,0 +1,34 @@
+package org.duban.web;
+
+import org.duban.identity.Role;
+import org.duban.measure.MeasureStatus;
+import org.duban.measure.dto.MeasureView;
+import org.duban.platform.Actor;
+
+/**
+ * What the signed-in user may do to a measure, in the same terms as the services decide it: a page
+ * shows a form only when its action would be allowed, never one the role cannot take.
+ */
+public record Actions(boolean report, boolean claimDone, boolean review, boolean verify, boolean reopen, boolean postpone) {
+
+  public static Actions of(MeasureView m, Actor actor) {
+    boolean office = actor.is(Role.OFFICE_);
+    boolean reporter = actor.is(Role.REPORTER_);
+    boolean involved = reporter && (m.leadUnit().code().equals(actor.unitCode())
+        || m.coUnits().stream().anyMatch(u -> u.code().equals(actor.unitCode())));
+    boolean lead = reporter && m.leadUnit().code().equals(actor.unitCode());
+    MeasureStatus s = m.status();
+    boolean open = s != MeasureStatus.VERIFIED;
+    return new Actions(
+        (office || involved) && open,
+        lead && (s == MeasureStatus.NOT_STARTED || s == MeasureStatus.IN_PROGRESS),
+        office && open,
+        office && s == MeasureStatus.CLAIMED_DONE,
+        office && (s == MeasureStatus.CLAIMED_DONE || s == MeasureStatus.VERIFIED),
+        office && open);
+  }
+
+  public boolean any() {
+    return report || claimDone || review || verify || reopen || postpone;
+  }
+}

@@ -1,0 +1,116 @@
+package org.duban.web;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.duban.dashboard.dto.DashboardView;
+
+/** Charts drawn on the server as inline SVG: nothing is fetched from the internet, no script runs. */
+final class Charts {
+
+  private Charts() {}
+
+  static final List<String> LIGHTS = List.of("RED", "YELLOW", "GREEN", "CLOSED");
+  static final Map<String, String> COLOURS = Map.of("RED", "#c62828", "YELLOW", "#f9a825", "GREEN", "#2e7d32", "CLOSED", "#9e9e9e");
+
+  /** One stacked bar per area: the count of each light, labelled. */
+  static String areaLights(List<DashboardView.AreaLight> cells, Map<String, String> areaNames, Map<String, String> lightNames, String title) {
+    Map<String, Map<String, Long>> byArea = new LinkedHashMap<>();
+    for (String area : areaNames.keySet()) {
+      byArea.put(area, new LinkedHashMap<>());
+    }
+    for (DashboardView.AreaLight c : cells) {
+      byArea.computeIfAbsent(c.area(), a -> new LinkedHashMap<>()).merge(c.light(), c.count(), Long::sum);
+    }
+    long max = byArea.values().stream().mapToLong(m -> m.values().stream().mapToLong(Long::longValue).sum()).max().orElse(0);
+    int labelWidth = 150;
+    int barWidth = 420;
+    int rowHeight = 34;
+    int height = byArea.size() * rowHeight + 40;
+    StringBuilder svg = new StringBuilder();
+    svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" viewBox=\"0 0 ").append(labelWidth + barWidth + 60).append(' ').append(height)
+        .append("\" class=\"chart\" aria-labelledby=\"chart-area-title\"><title id=\"chart-area-title\">").append(esc(title)).append("</title>");
+    int y = 10;
+    for (Map.Entry<String, Map<String, Long>> area : byArea.entrySet()) {
+      svg.append("<text x=\"0\" y=\"").append(y + 17).append("\" class=\"label\">").append(esc(areaNames.getOrDefault(area.getKey(), area.getKey()))).append("</text>");
+      double x = labelWidth;
+      long total = 0;
+      for (String light : LIGHTS) {
+        long n = area.getValue().getOrDefault(light, 0L);
+        total += n;
+        if (n == 0 || max == 0) {
+          continue;
+        }
+        double w = barWidth * (double) n / max;
+        svg.append("<rect x=\"").append(fmt(x)).append("\" y=\"").append(y).append("\" width=\"").append(fmt(w)).append("\" height=\"24\" fill=\"")
+            .append(COLOURS.get(light)).append("\"><title>").append(esc(lightNames.get(light))).append(": ").append(n).append("</title></rect>");
+        if (w >= 18) {
+          svg.append("<text x=\"").append(fmt(x + w / 2)).append("\" y=\"").append(y + 17).append("\" class=\"count\" text-anchor=\"middle\">").append(n).append("</text>");
+        }
+        x += w;
+      }
+      svg.append("<text x=\"").append(fmt(x + 6)).append("\" y=\"").append(y + 17).append("\" class=\"label\">").append(total).append("</text>");
+      y += rowHeight;
+    }
+    legend(svg, y + 4, lightNames);
+    return svg.append("</svg>").toString();
+  }
+
+  /** A line per light over the days of the daily scans. */
+  static String trend(List<DashboardView.TrendPoint> points, Map<String, String> lightNames, String title) {
+    TreeMap<LocalDate, Map<String, Long>> byDay = new TreeMap<>();
+    for (DashboardView.TrendPoint p : points) {
+      byDay.computeIfAbsent(p.day(), d -> new LinkedHashMap<>()).merge(p.light(), p.count(), Long::sum);
+    }
+    int left = 40;
+    int width = 560;
+    int plot = 180;
+    long max = Math.max(1, byDay.values().stream().flatMap(m -> m.values().stream()).mapToLong(Long::longValue).max().orElse(1));
+    List<LocalDate> days = new ArrayList<>(byDay.keySet());
+    StringBuilder svg = new StringBuilder();
+    svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" viewBox=\"0 0 ").append(left + width + 20).append(' ').append(plot + 60)
+        .append("\" class=\"chart\" aria-labelledby=\"chart-trend-title\"><title id=\"chart-trend-title\">").append(esc(title)).append("</title>");
+    svg.append("<line x1=\"").append(left).append("\" y1=\"10\" x2=\"").append(left).append("\" y2=\"").append(plot + 10).append("\" class=\"axis\"/>");
+    svg.append("<line x1=\"").append(left).append("\" y1=\"").append(plot + 10).append("\" x2=\"").append(left + width).append("\" y2=\"").append(plot + 10).append("\" class=\"axis\"/>");
+    svg.append("<text x=\"").append(left - 6).append("\" y=\"16\" text-anchor=\"end\" class=\"label\">").append(max).append("</text>");
+    svg.append("<text x=\"").append(left - 6).append("\" y=\"").append(plot + 14).append("\" text-anchor=\"end\" class=\"label\">0</text>");
+    if (!days.isEmpty()) {
+      svg.append("<text x=\"").append(left).append("\" y=\"").append(plot + 28).append("\" class=\"label\">").append(days.get(0)).append("</text>");
+      svg.append("<text x=\"").append(left + width).append("\" y=\"").append(plot + 28).append("\" text-anchor=\"end\" class=\"label\">").append(days.get(days.size() - 1)).append("</text>");
+    }
+    for (String light : LIGHTS) {
+      StringBuilder line = new StringBuilder();
+      for (int i = 0; i < days.size(); i++) {
+        double x = left + (days.size() == 1 ? width / 2.0 : width * (double) i / (days.size() - 1));
+        double y = 10 + plot - plot * (double) byDay.get(days.get(i)).getOrDefault(light, 0L) / max;
+        line.append(i == 0 ? "" : " ").append(fmt(x)).append(',').append(fmt(y));
+      }
+      if (!days.isEmpty()) {
+        svg.append("<polyline fill=\"none\" stroke-width=\"2.5\" stroke=\"").append(COLOURS.get(light)).append("\" points=\"").append(line)
+            .append("\"><title>").append(esc(lightNames.get(light))).append("</title></polyline>");
+      }
+    }
+    legend(svg, plot + 36, lightNames);
+    return svg.append("</svg>").toString();
+  }
+
+  private static void legend(StringBuilder svg, int y, Map<String, String> lightNames) {
+    int x = 0;
+    for (String light : LIGHTS) {
+      svg.append("<rect x=\"").append(x).append("\" y=\"").append(y).append("\" width=\"14\" height=\"14\" fill=\"").append(COLOURS.get(light)).append("\"/>");
+      svg.append("<text x=\"").append(x + 20).append("\" y=\"").append(y + 12).append("\" class=\"label\">").append(esc(lightNames.get(light))).append("</text>");
+      x += 110;
+    }
+  }
+
+  private static String fmt(double v) {
+    return String.format(java.util.Locale.ROOT, "%.1f", v);
+  }
+
+  static String esc(String s) {
+    return s == null ? "" : s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+  }
+}

@@ -1,0 +1,108 @@
+package org.duban.web;
+
+import io.quarkus.qute.i18n.Message;
+import io.quarkus.qute.i18n.MessageBundle;
+
+/** The words of the staff pages: Chinese here, English in messages/msg_en.properties. */
+@MessageBundle(value = "msg", locale = "zh")
+public interface Msg {
+
+  @Message("督办 · 政法为民实事") String app();
+  @Message("领导驾驶舱") String navDashboard();
+  @Message("事项清单") String navMeasures();
+  @Message("退出登录") String navLogout();
+  @Message("English") String navOtherLanguage();
+  @Message("en") String otherLanguage();
+  @Message("{#when role}{#is 'OFFICE'}督办办公室{#is 'LEADER'}领导{#is 'REPORTER'}责任单位{#is 'ADMIN'}系统管理员{#is 'AUDITOR'}审计员{#else}{role}{/when}") String role(String role);
+  @Message("公开查询") String navPublic();
+
+  @Message("登录") String loginTitle();
+  @Message("用户名") String loginUsername();
+  @Message("密码") String loginPassword();
+  @Message("登录") String loginSubmit();
+  @Message("用户名或密码不正确。") String loginError();
+  @Message("督办办公室、领导和责任单位在此登录；公众无需登录即可查询各项实事的进展。") String loginHint();
+  @Message("已退出登录。") String loggedOut();
+
+  @Message("领导驾驶舱") String dashTitle();
+  @Message("截至 {date}") String asOf(java.time.LocalDate date);
+  @Message("事项总数") String total();
+  @Message("逾期事项") String overdueCount();
+  @Message("各领域亮灯情况") String byArea();
+  @Message("亮灯趋势（每日扫描）") String trend();
+  @Message("尚无每日扫描记录。") String noTrend();
+  @Message("逾期事项（逾期最久的前 20 项）") String overdueTable();
+  @Message("没有逾期事项。") String noOverdue();
+  @Message("{round} 轮调度报送情况（{opens} 至 {closes}），按单位代码排列，不作排名") String compliance(String round, java.time.LocalDate opens, java.time.LocalDate closes);
+  @Message("尚无已截止的调度轮次。") String noCompliance();
+  @Message("下载台账（Excel）") String downloadLedger();
+  @Message("下载逾期清单（Excel）") String downloadOverdue();
+  @Message("各状态事项数") String byStatus();
+
+  @Message("编号") String colCode();
+  @Message("事项") String colTitle();
+  @Message("领域") String colArea();
+  @Message("牵头单位") String colLead();
+  @Message("配合单位") String colCoUnits();
+  @Message("承诺时限") String colCommitted();
+  @Message("当前时限") String colDeadline();
+  @Message("逾期天数") String colDaysOverdue();
+  @Message("最近报送") String colLastReport();
+  @Message("延期次数") String colPostponements();
+  @Message("单位") String colUnit();
+  @Message("事项数") String colMeasures();
+  @Message("已报送") String colReported();
+  @Message("未报送") String colMissed();
+  @Message("进度") String colProgress();
+  @Message("状态") String colStatus();
+  @Message("亮灯") String colLight();
+  @Message("启动日期") String colStart();
+
+  @Message("{#when light}{#is 'RED'}红灯{#is 'YELLOW'}黄灯{#is 'GREEN'}绿灯{#else}已销号{/when}") String light(String light);
+  @Message("{#when status}{#is 'NOT_STARTED'}未启动{#is 'IN_PROGRESS'}推进中{#is 'CLAIMED_DONE'}申请销号{#is 'VERIFIED'}已销号{#is 'SUSPENDED'}暂缓{#else}{status}{/when}") String status(String status);
+  @Message("{#when area}{#is 'BUSINESS'}优化营商环境{#is 'STABILITY'}维护社会稳定{#is 'JUSTICE'}严格执法司法{#else}{area}{/when}") String area(String area);
+  @Message("{#when state}{#is 'PENDING'}待审核{#is 'ACCEPTED'}已采纳{#is 'RETURNED'}已退回{#else}{state}{/when}") String reportState(String state);
+
+  @Message("全部") String all();
+  @Message("筛选") String filter();
+  @Message("标题关键词") String keyword();
+  @Message("共 {total} 项，第 {page} / {pages} 页") String pageOf(long total, int page, long pages);
+  @Message("上一页") String previous();
+  @Message("下一页") String next();
+  @Message("没有符合条件的事项。") String noMeasures();
+
+  @Message("逾期 {days} 天") String overdueDays(long days);
+  @Message("内容摘要") String summary();
+  @Message("原文摘录") String sourceQuote();
+  @Message("牵头单位系推定") String leadInferred();
+  @Message("假设说明") String assumptions();
+  @Message("节点") String milestones();
+  @Message("量化指标") String targets();
+  @Message("延期记录") String postponements();
+  @Message("{from} → {to}：{reason}（{by} 批准）") String postponementLine(java.time.LocalDate from, java.time.LocalDate to, String reason, String by);
+  @Message("进展报告") String reports();
+  @Message("暂无进展报告。") String noReports();
+  @Message("内部备注") String notes();
+  @Message("核验：{by}，{at}") String verified(String by, String at);
+
+  @Message("报送进展") String reportForm();
+  @Message("完成比例（0–100）") String fieldProgress();
+  @Message("对外公开的进展摘要") String fieldPublicSummary();
+  @Message("内部情况说明（不公开）") String fieldNarrative();
+  @Message("提交报告") String submitReport();
+  @Message("申请销号") String claimDone();
+  @Message("牵头单位确认已完成全部承诺内容，申请督办办公室核验销号。") String claimDoneHint();
+  @Message("采纳") String accept();
+  @Message("退回") String returnReport();
+  @Message("退回理由") String fieldReturnReason();
+  @Message("核验销号") String verify();
+  @Message("退回重办") String reopen();
+  @Message("理由") String fieldReason();
+  @Message("延期") String postpone();
+  @Message("新的时限") String fieldNewDeadline();
+  @Message("延期理由（公开）") String fieldPostponeReason();
+  @Message("督办办公室操作") String officeActions();
+
+  @Message("{#when done}{#is 'report'}进展报告已提交，等待督办办公室审核。{#is 'accept'}报告已采纳，事项进度已更新。{#is 'return'}报告已退回。{#is 'claim'}已申请销号。{#is 'verify'}事项已核验销号。{#is 'reopen'}事项已退回重办。{#is 'postpone'}延期已记录。{#else}已完成。{/when}") String done(String done);
+  @Message("操作未完成：{detail}") String failed(String detail);
+}
