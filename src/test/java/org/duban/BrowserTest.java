@@ -1,0 +1,150 @@
+package org.duban;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.io.File;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import org.duban.support.Api;
+import org.duban.support.TestClock;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The story in a real browser (Debian's headless Chromium through its chromedriver, never a
+ * downloaded one): a reporter signs in and submits a report, the office accepts it, and the
+ * leader's dashboard shows the measure's light change. Screenshots go to target/screenshots.
+ */
+@QuarkusTest
+class BrowserTest {
+
+  static final String CHROMIUM = System.getProperty("browser.binary", "/usr/bin/chromium");
+  static final String DRIVER = System.getProperty("browser.driver", "/usr/bin/chromedriver");
+  static final Path SHOTS = Path.of("target", "screenshots");
+
+  @TestHTTPResource("/")
+  URL base;
+
+  WebDriver browser;
+
+  @BeforeEach
+  void start() throws Exception {
+    assertThat(new File(CHROMIUM).canExecute()).as("Chromium (apt-get install chromium chromium-driver; .ci/run does)").isTrue();
+    assertThat(new File(DRIVER).canExecute()).as("chromedriver (apt-get install chromium-driver)").isTrue();
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM);
+    options.addArguments(
+        "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-dev-shm-usage",
+        "--lang=zh-CN", "--window-size=1280,1600");
+    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(DRIVER)).usingAnyFreePort().build();
+    browser = new ChromeDriver(service, options);
+    browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+    browser.manage().window().setSize(new Dimension(1280, 1600));
+    Files.createDirectories(SHOTS);
+    // 1 October 2021: a measure from May to December with no progress lags (yellow); at 60% it is on track (green)
+    TestClock.set("2021-10-01T02:00:00Z");
+  }
+
+  @AfterEach
+  void stop() {
+    TestClock.reset();
+    if (browser != null) {
+      browser.quit();
+    }
+  }
+
+  @Test
+  void aReportGoesFromTheUnitThroughTheOfficeToTheLeadersDashboard() throws Exception {
+    String code = Api.createMeasure("fy");
+    signIn("leader");
+    int greenBefore = count("GREEN");
+    int yellowBefore = count("YELLOW");
+    signOut();
+
+    // the court's reporter signs in and reports
+    signIn("reporter-fy");
+    assertThat(browser.getCurrentUrl()).endsWith("/staff/measures");
+    open("/staff/measures/" + code);
+    assertThat(browser.findElement(By.id("light")).getText()).isEqualTo("黄灯");
+    browser.findElement(By.id("progress-input")).clear();
+    browser.findElement(By.id("progress-input")).sendKeys("60");
+    browser.findElement(By.id("publicSummary")).sendKeys("网上立案平均审核时间已压缩至3天以内");
+    browser.findElement(By.id("narrative")).sendKeys("内部：抽查10个法院");
+    browser.findElement(By.id("submit-report")).click();
+    waitFor(By.id("done"));
+    assertThat(browser.findElement(By.id("done")).getText()).contains("进展报告已提交");
+    shot("1-reporter-submitted");
+    signOut();
+
+    // the office accepts it
+    signIn("office");
+    open("/staff/measures/" + code);
+    browser.findElement(By.cssSelector("tr[data-state=PENDING] button.accept")).click();
+    waitFor(By.id("done"));
+    assertThat(browser.findElement(By.id("progress")).getText()).isEqualTo("60%");
+    assertThat(browser.findElement(By.id("light")).getText()).isEqualTo("绿灯");
+    shot("2-office-accepted");
+    signOut();
+
+    // the leader's dashboard shows one more green and one less yellow in the area
+    signIn("leader");
+    assertThat(browser.getCurrentUrl()).endsWith("/staff/dashboard");
+    assertThat(count("GREEN")).isEqualTo(greenBefore + 1);
+    assertThat(count("YELLOW")).isEqualTo(yellowBefore - 1);
+    shot("3-leader-dashboard");
+    Files.copy(SHOTS.resolve("3-leader-dashboard.png"), SHOTS.resolve("dashboard.png"), StandardCopyOption.REPLACE_EXISTING);
+    browser.findElement(By.linkText("English")).click();
+    waitFor(By.id("area-light"));
+    assertThat(browser.findElement(By.tagName("h1")).getText()).startsWith("Leadership dashboard");
+    shot("4-leader-dashboard-en");
+    signOut();
+  }
+
+  /** The JUSTICE count of a light in the dashboard's area x light table. */
+  private int count(String light) {
+    return Integer.parseInt(browser.findElement(By.cssSelector("td[data-area=JUSTICE][data-light=" + light + "]")).getText());
+  }
+
+  private void signIn(String user) {
+    open("/staff");
+    waitFor(By.id("j_username"));
+    browser.findElement(By.id("j_username")).sendKeys(user);
+    browser.findElement(By.id("j_password")).sendKeys(Api.PASSWORD);
+    browser.findElement(By.id("login")).click();
+    waitFor(By.tagName("nav"));
+  }
+
+  private void signOut() {
+    browser.findElement(By.cssSelector("header form button")).click();
+    waitFor(By.id("j_username"));
+  }
+
+  private void open(String path) {
+    browser.get(base.toString().replaceAll("/$", "") + path);
+  }
+
+  private void waitFor(By by) {
+    new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.presenceOfElementLocated(by));
+  }
+
+  private void shot(String name) throws Exception {
+    byte[] png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
+    Files.write(SHOTS.resolve(name + ".png"), png);
+  }
+}
