@@ -9,7 +9,7 @@ ensure_built() {
 # its log goes to $WORK/NAME.log and its pid to $WORK/NAME.pid
 start_app() {
   local name=$1 port=$2; shift 2
-  env "$@" QUARKUS_HTTP_PORT="$port" java -Xmx512m -jar "$APP_JAR" >"$WORK/$name.log" 2>&1 &
+  env "$@" QUARKUS_HTTP_PORT="$port" java ${APP_JAVA_OPTS:--Xmx512m} -jar "$APP_JAR" >"$WORK/$name.log" 2>&1 &
   echo $! >"$WORK/$name.pid"
 }
 

@@ -109,6 +109,21 @@ class DashboardTest {
   }
 
   @Test
+  void theCachedDashboardFollowsEveryChangeAtOnce() throws Exception {
+    long total = as("leader").get("/api/v1/dashboard").then().statusCode(200).extract().jsonPath().getLong("total");
+    assertThat(as("leader").get("/api/v1/dashboard").then().extract().jsonPath().getLong("total")).isEqualTo(total);
+    String code = Api.createMeasure("fy");
+    assertThat(as("leader").get("/api/v1/dashboard").then().extract().jsonPath().getLong("total")).isEqualTo(total + 1);
+    // even a change made beside the application (SQL) is seen: the change stamp is drawn by a trigger
+    long overdue = as("leader").get("/api/v1/dashboard").then().extract().jsonPath().getLong("overdueTotal");
+    try (var c = org.duban.support.Db.connect(); var st = c.prepareStatement("update measure set status = 'VERIFIED' where code = ?")) {
+      st.setString(1, code);
+      assertThat(st.executeUpdate()).isEqualTo(1);
+    }
+    assertThat(as("leader").get("/api/v1/dashboard").then().extract().jsonPath().getLong("overdueTotal")).isEqualTo(overdue - 1);
+  }
+
+  @Test
   void onlyLeadershipAndTheOfficeSeeIt() {
     as("reporter-fy").get("/api/v1/dashboard").then().statusCode(403).contentType("application/problem+json");
     as("reporter-fy").get("/api/v1/overdue.csv").then().statusCode(403);

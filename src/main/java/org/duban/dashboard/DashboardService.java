@@ -30,26 +30,36 @@ import org.hibernate.query.NativeQuery;
 @ApplicationScoped
 public class DashboardService {
 
-  static final String OVERDUE_FROM =
-      " from measure m join unit u on u.code = m.lead_unit_code"
-          + " left join lateral (select r.submitted_at, r.public_summary from progress_report r"
-          + "   where r.measure_id = m.id and r.state = 'ACCEPTED' order by r.submitted_at desc limit 1) lr on true"
-          + " where duban_overdue(m.status, m.current_deadline, m.claimed_done_on, :today)";
-  static final String OVERDUE_SELECT =
-      "select m.code, m.area, m.title, u.code as lead_code, u.name as lead_name,"
-          + " (select string_agg(cu.code || chr(31) || cu.name, chr(30) order by cu.code) from measure_co_unit mc"
-          + "   join unit cu on cu.code = mc.unit_code where mc.measure_id = m.id) as co_units,"
-          + " m.committed_deadline, m.current_deadline, :today - m.current_deadline as days, m.status, m.progress,"
-          + " lr.submitted_at, lr.public_summary,"
-          + " (select count(*) from postponement p where p.measure_id = m.id) as postponements"
-          + OVERDUE_FROM
-          + " order by days desc, m.code";
+  /** Overdue now; the deadline bound lets the planner walk the deadline index. */
+  static final String OVERDUE_WHERE =
+      " where m.current_deadline < :today and duban_overdue(m.status, m.current_deadline, m.claimed_done_on, :today)";
+
+  /**
+   * The overdue rows, longest overdue first. The page is chosen on the measure table alone (deadline
+   * order), and only its rows are joined to units, reports and postponements.
+   */
+  static String overdueSelect(String limit) {
+    return "select m.code, m.area, m.title, u.code as lead_code, u.name as lead_name,"
+        + " (select string_agg(cu.code || chr(31) || cu.name, chr(30) order by cu.code) from measure_co_unit mc"
+        + "   join unit cu on cu.code = mc.unit_code where mc.measure_id = m.id) as co_units,"
+        + " m.committed_deadline, m.current_deadline, :today - m.current_deadline as days, m.status, m.progress,"
+        + " lr.submitted_at, lr.public_summary,"
+        + " (select count(*) from postponement p where p.measure_id = m.id) as postponements"
+        + " from (select m.* from measure m" + OVERDUE_WHERE + " order by m.current_deadline, m.code" + limit + ") m"
+        + " join unit u on u.code = m.lead_unit_code"
+        + " left join lateral (select r.submitted_at, r.public_summary from progress_report r"
+        + "   where r.measure_id = m.id and r.state = 'ACCEPTED' order by r.submitted_at desc limit 1) lr on true"
+        + " order by m.current_deadline, m.code";
+  }
 
   private final EntityManager em;
   private final BusinessCalendar calendar;
   private final LightRule rule;
+  private final org.duban.platform.ChangeStamp stamps;
+  private final Map<Long, List<Object[]>> roundCounts = new java.util.concurrent.ConcurrentHashMap<>();
 
-  public DashboardService(EntityManager em, BusinessCalendar calendar, LightRule rule) {
+  public DashboardService(EntityManager em, BusinessCalendar calendar, LightRule rule, org.duban.platform.ChangeStamp stamps) {
+    this.stamps = stamps;
     this.em = em;
     this.calendar = calendar;
     this.rule = rule;
@@ -59,11 +69,11 @@ public class DashboardService {
   public Page<OverdueRow> overdue(PageRequest page) {
     LocalDate today = calendar.today();
     long total =
-        ((Number) em.createNativeQuery("select count(*)" + OVERDUE_FROM).setParameter("today", today).getSingleResult())
+        ((Number) em.createNativeQuery("select count(*) from measure m" + OVERDUE_WHERE).setParameter("today", today).getSingleResult())
             .longValue();
     @SuppressWarnings("unchecked")
     List<Object[]> rows =
-        em.createNativeQuery(OVERDUE_SELECT + " limit :limit offset :offset")
+        em.createNativeQuery(overdueSelect(" limit :limit offset :offset"))
             .setParameter("today", today)
             .setParameter("limit", page.size)
             .setParameter("offset", page.offset())
@@ -75,7 +85,7 @@ public class DashboardService {
   @Transactional
   public void eachOverdue(Consumer<OverdueRow> consumer) {
     NativeQuery<?> query =
-        em.createNativeQuery(OVERDUE_SELECT).unwrap(NativeQuery.class).setParameter("today", calendar.today());
+        em.createNativeQuery(overdueSelect("")).unwrap(NativeQuery.class).setParameter("today", calendar.today());
     query.setFetchSize(500);
     try (ScrollableResults<?> rows = query.scroll(ScrollMode.FORWARD_ONLY)) {
       while (rows.next()) {
@@ -154,36 +164,51 @@ public class DashboardService {
   @Transactional
   public DashboardView dashboard() {
     LocalDate today = calendar.today();
+    return stamps.cached("dashboard", today, () -> computeDashboard(today));
+  }
+
+  private DashboardView computeDashboard(LocalDate today) {
     String light =
         "duban_light(m.status, m.progress, m.start_date, m.current_deadline, m.claimed_done_on,"
             + " m.reporting_missed, :today, :near, :lag)";
+    // one pass over the measures: area x light, status and overdue together
     @SuppressWarnings("unchecked")
     List<Object[]> cells =
         em.createNativeQuery(
-                "select m.area, " + light + " as light, count(*) from measure m group by 1, 2 order by 1, 2")
+                "select m.area, " + light + " as light, m.status,"
+                    + " duban_overdue(m.status, m.current_deadline, m.claimed_done_on, :today), count(*)"
+                    + " from measure m group by 1, 2, 3, 4")
             .setParameter("today", today)
             .setParameter("near", rule.nearDeadlineDays())
             .setParameter("lag", rule.lagPoints())
             .getResultList();
-    List<DashboardView.AreaLight> byAreaLight = new ArrayList<>();
-    long total = 0;
-    for (Object[] c : cells) {
-      long n = ((Number) c[2]).longValue();
-      total += n;
-      byAreaLight.add(new DashboardView.AreaLight((String) c[0], (String) c[1], n));
-    }
+    Map<String, Long> areaLight = new java.util.TreeMap<>();
     Map<String, Long> byStatus = new LinkedHashMap<>();
     for (MeasureStatus s : MeasureStatus.values()) {
       byStatus.put(s.name(), 0L);
     }
-    @SuppressWarnings("unchecked")
-    List<Object[]> statuses = em.createNativeQuery("select status, count(*) from measure group by status").getResultList();
-    for (Object[] s : statuses) {
-      byStatus.put((String) s[0], ((Number) s[1]).longValue());
+    long total = 0;
+    long overdueTotal = 0;
+    for (Object[] c : cells) {
+      long n = ((Number) c[4]).longValue();
+      total += n;
+      areaLight.merge(c[0] + "\u001f" + c[1], n, Long::sum);
+      byStatus.merge((String) c[2], n, Long::sum);
+      if (Boolean.TRUE.equals(c[3])) {
+        overdueTotal += n;
+      }
     }
-    Page<OverdueRow> overdue = overdue(PageRequest.of(0, 20));
+    List<DashboardView.AreaLight> byAreaLight = new ArrayList<>();
+    areaLight.forEach((k, n) -> {
+      String[] parts = k.split("\u001f", 2);
+      byAreaLight.add(new DashboardView.AreaLight(parts[0], parts[1], n));
+    });
+    @SuppressWarnings("unchecked")
+    List<Object[]> longest =
+        em.createNativeQuery(overdueSelect(" limit 20")).setParameter("today", today).getResultList();
     return new DashboardView(
-        today, total, byAreaLight, byStatus, overdue.total(), overdue.items(), compliance(), trend(today));
+        today, total, byAreaLight, byStatus, overdueTotal, longest.stream().map(DashboardService::overdueRow).toList(),
+        compliance(), trend(today));
   }
 
   private DashboardView.Compliance compliance() {
@@ -197,21 +222,32 @@ public class DashboardService {
       return null;
     }
     Object[] r = round.get(0);
+    long roundId = ((Number) r[0]).longValue();
+    // a closed round's results never change: counted once per round, unit names read fresh
+    List<Object[]> counts =
+        roundCounts.computeIfAbsent(
+            roundId,
+            id -> {
+              @SuppressWarnings("unchecked")
+              List<Object[]> rows =
+                  em.createNativeQuery(
+                          "select rr.lead_unit_code, count(*), count(*) filter (where rr.reported), count(*) filter (where not rr.reported)"
+                              + " from round_result rr where rr.round_id = ?1 group by 1 order by 1")
+                      .setParameter(1, id)
+                      .getResultList();
+              return List.copyOf(rows);
+            });
+    Map<String, String> names = new java.util.HashMap<>();
     @SuppressWarnings("unchecked")
-    List<Object[]> units =
-        em.createNativeQuery(
-                "select u.code, u.name, count(*), count(*) filter (where rr.reported), count(*) filter (where not rr.reported)"
-                    + " from round_result rr join unit u on u.code = rr.lead_unit_code where rr.round_id = ?1"
-                    + " group by u.code, u.name order by u.code")
-            .setParameter(1, ((Number) r[0]).longValue())
-            .getResultList();
+    List<Object[]> unitRows = em.createNativeQuery("select code, name from unit").getResultList();
+    unitRows.forEach(u -> names.put((String) u[0], (String) u[1]));
     return new DashboardView.Compliance(
         (String) r[1],
         SqlValues.date(r[2]),
         SqlValues.date(r[3]),
-        units.stream()
-            .map(u -> new DashboardView.UnitCompliance((String) u[0], (String) u[1], ((Number) u[2]).longValue(),
-                ((Number) u[3]).longValue(), ((Number) u[4]).longValue()))
+        counts.stream()
+            .map(u -> new DashboardView.UnitCompliance((String) u[0], names.get((String) u[0]), ((Number) u[1]).longValue(),
+                ((Number) u[2]).longValue(), ((Number) u[3]).longValue()))
             .toList());
   }
 
