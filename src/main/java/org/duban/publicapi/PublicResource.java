@@ -33,9 +33,35 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class PublicResource {
 
   private final PublicService service;
+  private final PublicFeeds feeds;
 
-  public PublicResource(PublicService service) {
+  public PublicResource(PublicService service, PublicFeeds feeds) {
     this.service = service;
+    this.feeds = feeds;
+  }
+
+  @GET
+  @Path("measures.csv")
+  @Produces("text/csv")
+  @Operation(summary = "The public catalogue as CSV (UTF-8 with BOM, opens in Excel)")
+  @APIResponse(responseCode = "200", description = "the catalogue", content = @org.eclipse.microprofile.openapi.annotations.media.Content(
+      mediaType = "text/csv", example = "\ufeffcode,area,title,...\r\nB01,BUSINESS,建立政法领导干部联系服务重大项目制度,..."))
+  public jakarta.ws.rs.core.Response csv() {
+    jakarta.ws.rs.core.StreamingOutput body = feeds::catalogueCsv;
+    return jakarta.ws.rs.core.Response.ok(body, "text/csv; charset=UTF-8")
+        .header("Content-Disposition", "attachment; filename=\"measures.csv\"").build();
+  }
+
+  @GET
+  @Path("feed.atom")
+  @Produces("application/atom+xml")
+  @Operation(summary = "Atom 1.0 feed of the public timeline: accepted progress, postponements, claims, verification")
+  @APIResponse(responseCode = "200", description = "the feed (the latest 500 events)", content = @org.eclipse.microprofile.openapi.annotations.media.Content(
+      mediaType = "application/atom+xml", example = "<feed xmlns=\"http://www.w3.org/2005/Atom\">...</feed>"))
+  public jakarta.ws.rs.core.Response atom(@jakarta.ws.rs.core.Context jakarta.ws.rs.core.UriInfo uri) {
+    String base = uri.getBaseUri().toString();
+    jakarta.ws.rs.core.StreamingOutput body = out -> feeds.atom(out, base.endsWith("/") ? base : base + "/");
+    return jakarta.ws.rs.core.Response.ok(body, "application/atom+xml; charset=UTF-8").build();
   }
 
   @GET

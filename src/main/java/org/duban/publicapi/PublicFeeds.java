@@ -1,0 +1,126 @@
+package org.duban.publicapi;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.duban.measure.MeasureFilter;
+import org.duban.measure.dto.UnitRef;
+import org.duban.platform.PageRequest;
+import org.duban.platform.SqlValues;
+import org.duban.publicapi.dto.PublicMeasure;
+
+/** Open data: the public catalogue as CSV and the public timeline as an Atom 1.0 feed. */
+@ApplicationScoped
+public class PublicFeeds {
+
+  static final String ATOM = "http://www.w3.org/2005/Atom";
+  static final Map<String, String> KIND =
+      Map.of("PROGRESS", "进展", "POSTPONED", "延期", "CLAIMED_DONE", "申请销号", "VERIFIED", "核验销号", "REOPENED", "退回继续推进",
+          "SUSPENDED", "暂缓", "RESUMED", "恢复推进");
+
+  private final PublicService service;
+  private final EntityManager em;
+
+  public PublicFeeds(PublicService service, EntityManager em) {
+    this.service = service;
+    this.em = em;
+  }
+
+  /** UTF-8 with BOM so that Excel opens it; the columns of the public view, nothing else. */
+  public void catalogueCsv(OutputStream out) throws IOException {
+    Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+    writer.write('\ufeff');
+    try (CSVPrinter csv =
+        new CSVPrinter(writer, CSVFormat.EXCEL.builder().setHeader(
+            "code", "area", "title", "summary", "leadUnit", "leadUnitName", "coUnits", "startDate", "committedDeadline",
+            "deadline", "status", "progress", "light", "overdue", "overdueDays", "postponements", "lastUpdate").get())) {
+      int page = 0;
+      while (true) {
+        var items = service.list(MeasureFilter.none(), PageRequest.of(page++, 100)).items();
+        for (PublicMeasure m : items) {
+          csv.printRecord(
+              m.code(), m.area(), m.title(), m.summary(), m.leadUnit().code(), m.leadUnit().name(),
+              m.coUnits().stream().map(UnitRef::code).collect(Collectors.joining(" ")), m.startDate(),
+              m.committedDeadline(), m.deadline(), m.status(), m.progress(), m.light(), m.overdue(), m.overdueDays(),
+              m.postponements().size(), m.lastUpdate());
+        }
+        if (items.size() < 100) {
+          return;
+        }
+      }
+    }
+  }
+
+  /** One entry per public timeline event, newest first (the latest 500). */
+  @Transactional
+  public void atom(OutputStream out, String baseUri) throws IOException {
+    @SuppressWarnings("unchecked")
+    List<Object[]> events =
+        em.createNativeQuery(
+                "select e.id, e.kind, e.occurred_at, e.summary, e.progress, e.old_deadline, e.new_deadline, m.code, m.title"
+                    + " from public_event e join measure m on m.id = e.measure_id order by e.occurred_at desc, e.id desc limit 500")
+            .getResultList();
+    Instant updated = events.isEmpty() ? Instant.EPOCH : SqlValues.instant(events.get(0)[2]);
+    try {
+      XMLStreamWriter xml = XMLOutputFactory.newInstance().createXMLStreamWriter(out, "UTF-8");
+      xml.writeStartDocument("UTF-8", "1.0");
+      xml.setDefaultNamespace(ATOM);
+      xml.writeStartElement(ATOM, "feed");
+      xml.writeDefaultNamespace(ATOM);
+      element(xml, "id", "urn:duban:public-timeline");
+      element(xml, "title", "政法为民36件实事 · 落实进展");
+      element(xml, "updated", updated.toString());
+      xml.writeStartElement(ATOM, "author");
+      element(xml, "name", "督办办公室");
+      xml.writeEndElement();
+      link(xml, "self", baseUri + "api/v1/public/feed.atom");
+      for (Object[] e : events) {
+        String kind = (String) e[1];
+        xml.writeStartElement(ATOM, "entry");
+        element(xml, "id", "urn:duban:event:" + e[0]);
+        element(xml, "title", e[7] + " " + e[8] + "：" + KIND.getOrDefault(kind, kind));
+        element(xml, "updated", SqlValues.instant(e[2]).toString());
+        link(xml, "alternate", baseUri + "api/v1/public/measures/" + e[7]);
+        StringBuilder summary = new StringBuilder(e[3] == null ? "" : (String) e[3]);
+        if (e[5] != null || e[6] != null) {
+          summary.append("（时限 ").append(e[5]).append(" → ").append(e[6]).append("）");
+        } else if (e[4] != null && "PROGRESS".equals(kind)) {
+          summary.append("（完成 ").append(e[4]).append("%）");
+        }
+        element(xml, "summary", summary.toString());
+        xml.writeEndElement();
+      }
+      xml.writeEndElement();
+      xml.writeEndDocument();
+      xml.close();
+    } catch (XMLStreamException e) {
+      throw new IOException(e);
+    }
+  }
+
+  private static void element(XMLStreamWriter xml, String name, String text) throws XMLStreamException {
+    xml.writeStartElement(ATOM, name);
+    xml.writeCharacters(text);
+    xml.writeEndElement();
+  }
+
+  private static void link(XMLStreamWriter xml, String rel, String href) throws XMLStreamException {
+    xml.writeEmptyElement(ATOM, "link");
+    xml.writeAttribute("rel", rel);
+    xml.writeAttribute("href", href);
+  }
+}
