@@ -5,6 +5,7 @@ import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.transaction.Transactional;
 import org.duban.platform.Actor;
+import org.duban.platform.ClientAddress;
 
 /** The actor of the current request, resolved once from the security identity and the account. */
 @RequestScoped
@@ -13,9 +14,11 @@ public class CurrentActor {
   private final SecurityIdentity identity;
   private final HttpServerRequest request;
   private final UserRepository users;
+  private final ClientAddress clients;
   private Actor actor;
 
-  public CurrentActor(SecurityIdentity identity, HttpServerRequest request, UserRepository users) {
+  public CurrentActor(SecurityIdentity identity, HttpServerRequest request, UserRepository users, ClientAddress clients) {
+    this.clients = clients;
     this.identity = identity;
     this.request = request;
     this.users = users;
@@ -24,7 +27,7 @@ public class CurrentActor {
   @Transactional
   public Actor get() {
     if (actor == null) {
-      String ip = request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
+      String ip = clients.of(request);
       if (identity.isAnonymous()) {
         actor = new Actor("anonymous", null, null, ip);
       } else {

@@ -4,6 +4,10 @@ package org.duban.measure;
 public record MeasureFilter(
     Area area, String unit, MeasureStatus status, Boolean overdue, String q, org.duban.scan.Light light) {
 
+  public static MeasureFilter none() {
+    return new MeasureFilter(null, null, null, null, null, null);
+  }
+
   public MeasureFilter withUnit(String unitCode) {
     return new MeasureFilter(area, unitCode, status, overdue, q, light);
   }

@@ -28,6 +28,31 @@ public class ChangeStamp {
     this.em = em;
   }
 
+  /** How long {@link #recent()} trusts the last stamp it read when this instance wrote nothing since. */
+  static final long RECHECK_NANOS = 1_000_000_000L;
+
+  private volatile long lastStamp = -1;
+  private volatile long lastCheck;
+  private volatile boolean wroteSince = true;
+
+  /**
+   * The stamp, read from the database at most once a second unless this instance has written
+   * since: a change made here is seen at once, a change made by another replica within a second.
+   */
+  public long recent() {
+    if (wroteSince || System.nanoTime() - lastCheck > RECHECK_NANOS) {
+      wroteSince = false;
+      lastStamp = current();
+      lastCheck = System.nanoTime();
+    }
+    return lastStamp;
+  }
+
+  /** Called after a successful write in this instance (request filter, scans). */
+  public void wrote() {
+    wroteSince = true;
+  }
+
   /** The current stamp (needs a transaction or a request scope for the connection). */
   public long current() {
     return ((Number) em.createNativeQuery("select last_value from duban_change_seq").getSingleResult()).longValue();

@@ -31,6 +31,16 @@ public interface TrackerConfig {
   @WithDefault("64K")
   io.quarkus.runtime.configuration.MemorySize maxBodySize();
 
+  /** TRACKER_PUBLIC_MAX_AGE: seconds a public response may be kept (Cache-Control max-age, and the server's own cache). */
+  @WithDefault("10")
+  int publicMaxAge();
+
+  /**
+   * TRACKER_TRUSTED_PROXIES: addresses or CIDR ranges of reverse proxies whose X-Forwarded-For is
+   * believed (rate limits and the journal then see the client's address); none by default.
+   */
+  Optional<java.util.List<String>> trustedProxies();
+
   /** TRACKER_PUBLIC_RATE_LIMIT: requests a minute per client on the public API; 0 turns it off. */
   @WithDefault("120")
   int publicRateLimit();

@@ -32,10 +32,12 @@ public class ScanService {
   private final NoticeDispatcher notices;
   private final String instance;
   private final int timeoutSeconds;
+  private final org.duban.platform.ChangeStamp stamps;
 
   public ScanService(
       ScanSql sql, BusinessCalendar calendar, EntityManager em, NoticeDispatcher notices,
-      org.duban.platform.TrackerConfig config) {
+      org.duban.platform.TrackerConfig config, org.duban.platform.ChangeStamp stamps) {
+    this.stamps = stamps;
     this.timeoutSeconds = config.scan().timeoutSeconds();
     this.sql = sql;
     this.calendar = calendar;
@@ -57,6 +59,7 @@ public class ScanService {
               .call(() -> recordRun(trigger, calendar.today(), now, now, "FAILED", 0, 0, 0, failureText(e)));
       return new ScanResult(id, trigger, calendar.today(), now, now, null, "FAILED", 0, 0, 0, List.of(), failureText(e));
     }
+    stamps.wrote(); // the caches look at the change stamp again
     notices.deliverDue();
     return result;
   }
