@@ -59,6 +59,25 @@ class PublicCacheTest {
   }
 
   @Test
+  void qFindsAnyChineseSubstringOfTheTitleThroughTheNgramIndex() throws Exception {
+    assertThat(anonymous().get("/api/v1/public/measures?q=执行&size=100").jsonPath().getList("items.code", String.class)).contains("J04");
+    assertThat(anonymous().get("/api/v1/public/measures?q=执&size=100").jsonPath().getList("items.code", String.class)).contains("J04");
+    assertThat(anonymous().get("/api/v1/public/measures?q=执行难&size=100").jsonPath().getList("items.code", String.class)).contains("J04");
+    assertThat(anonymous().get("/api/v1/public/measures?q=行执").jsonPath().getLong("total")).isZero();
+    assertThat(anonymous().get("/api/v1/public/measures?q=100%25").jsonPath().getLong("total")).isZero();
+    // the shape of the query can use the GIN index (the planner picks it once the table is large)
+    try (var c = Db.connect(); var st = c.createStatement()) {
+      st.execute("set enable_seqscan = off");
+      var rs = st.executeQuery("explain select id from measure where duban_title_match(title_grams, '执行') = true and lower(title) like '%执行%'");
+      StringBuilder plan = new StringBuilder();
+      while (rs.next()) {
+        plan.append(rs.getString(1)).append('\n');
+      }
+      assertThat(plan.toString()).contains("measure_title_grams_idx");
+    }
+  }
+
+  @Test
   void errorsAreNotCachedAndBadInputStill400() {
     anonymous().get("/api/v1/public/measures/NO-SUCH").then().statusCode(404).contentType("application/problem+json");
     anonymous().get("/api/v1/public/measures?size=101").then().statusCode(400);

@@ -106,6 +106,11 @@ public class Measure {
 
   @Version public long version;
 
+  /** The title's characters and two-character pieces, kept by PostgreSQL (V5) for the q search. */
+  @Column(name = "title_grams", insertable = false, updatable = false)
+  @org.hibernate.annotations.JdbcTypeCode(org.hibernate.type.SqlTypes.ARRAY)
+  public String[] titleGrams;
+
   @Column(nullable = false, updatable = false)
   public Instant createdAt;
 

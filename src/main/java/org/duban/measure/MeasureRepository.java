@@ -72,7 +72,9 @@ public class MeasureRepository implements PanacheRepository<Measure> {
       params.put("light", filter.light().name());
     }
     if (filter.q() != null && !filter.q().isBlank()) {
-      where.append(" and lower(m.title) like :q escape '\\'");
+      // the n-gram index (V5) finds the candidates, LIKE confirms the substring
+      where.append(" and function('duban_title_match', m.titleGrams, :grams) = true and lower(m.title) like :q escape '\\'");
+      params.put("grams", filter.q().trim());
       params.put("q", "%" + escapeLike(filter.q().trim().toLowerCase()) + "%");
     }
     String hql = "from Measure m where " + where;
