@@ -116,6 +116,40 @@ class BrowserTest {
     signOut();
   }
 
+  @Test
+  void aCitizenFindsAMeasureAndReadsItsTimelineWithoutScriptOrLogin() throws Exception {
+    String code = Api.createMeasure("sft");
+    int id = Api.as("reporter-sft").body("{\"progress\":30,\"publicSummary\":\"已建成首批调解中心\",\"narrative\":\"内部\"}")
+        .post("/api/v1/measures/" + code + "/reports").then().statusCode(201).extract().path("id");
+    Api.as("office").post("/api/v1/reports/" + id + "/accept").then().statusCode(200);
+    Api.as("office").body("{\"newDeadline\":\"2022-03-31\",\"reason\":\"受疫情影响，现场验收推迟\"}")
+        .post("/api/v1/measures/" + code + "/postponements").then().statusCode(200);
+
+    open("/");
+    assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("zh-CN");
+    assertThat(browser.findElements(By.tagName("script"))).isEmpty();
+    // every form field has a label
+    for (var field : browser.findElements(By.cssSelector("form input:not([type=hidden]), form select"))) {
+      assertThat(browser.findElements(By.cssSelector("label[for='" + field.getAttribute("id") + "']"))).as(field.getAttribute("name")).hasSize(1);
+    }
+    assertThat(browser.findElement(By.id("rule")).getText()).isEqualTo("亮灯规则");
+    shot("5-public-list");
+    Files.copy(SHOTS.resolve("5-public-list.png"), SHOTS.resolve("public.png"), StandardCopyOption.REPLACE_EXISTING);
+    // search by keyboard: type into the title box and press Enter
+    var q = browser.findElement(By.id("f-q"));
+    q.sendKeys("测试事项 " + code);
+    q.sendKeys(org.openqa.selenium.Keys.ENTER);
+    waitFor(By.linkText(code));
+    assertThat(browser.findElements(By.cssSelector("#measures tbody tr"))).hasSize(1);
+    browser.findElement(By.linkText(code)).click();
+    waitFor(By.id("timeline"));
+    assertThat(browser.findElement(By.id("deadline")).getText()).startsWith("2022-03-31");
+    assertThat(browser.findElement(By.id("postponements")).getText()).contains("2021-12-31 → 2022-03-31", "受疫情影响，现场验收推迟");
+    assertThat(browser.findElement(By.id("timeline")).getText()).contains("已建成首批调解中心", "延期").doesNotContain("内部");
+    assertThat(browser.findElement(By.id("light")).getText()).isNotBlank();
+    shot("6-public-measure");
+  }
+
   /** The JUSTICE count of a light in the dashboard's area x light table. */
   private int count(String light) {
     return Integer.parseInt(browser.findElement(By.cssSelector("td[data-area=JUSTICE][data-light=" + light + "]")).getText());

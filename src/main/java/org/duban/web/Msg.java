@@ -105,4 +105,25 @@ public interface Msg {
 
   @Message("{#when done}{#is 'report'}进展报告已提交，等待督办办公室审核。{#is 'accept'}报告已采纳，事项进度已更新。{#is 'return'}报告已退回。{#is 'claim'}已申请销号。{#is 'verify'}事项已核验销号。{#is 'reopen'}事项已退回重办。{#is 'postpone'}延期已记录。{#else}已完成。{/when}") String done(String done);
   @Message("操作未完成：{detail}") String failed(String detail);
+
+  @Message("政法为民36件实事 · 落实情况公开查询") String pubTitle();
+  @Message("2021年5月14日，全省政法机关面向社会公开承诺“政法为民36件实事”，接受社会监督。这里公开每件实事的责任单位、承诺时限和当前时限、进展、每次延期及其理由，以及核验销号情况，无需登录。") String pubIntro();
+  @Message("亮灯规则") String ruleTitle();
+  @Message("以 {zone} 时区的日期为准；当前时限当天24时前申请销号的不算逾期。") String ruleZone(String zone);
+  @Message("进展时间线") String timeline();
+  @Message("暂无公开进展。") String noTimeline();
+  @Message("{#when kind}{#is 'PROGRESS'}进展{#is 'POSTPONED'}延期{#is 'CLAIMED_DONE'}申请销号{#is 'VERIFIED'}核验销号{#is 'REOPENED'}退回继续推进{#is 'SUSPENDED'}暂缓{#is 'RESUMED'}恢复推进{#else}{kind}{/when}") String eventKind(String kind);
+  @Message("时限由 {from} 调整为 {to}") String deadlineMoved(java.time.LocalDate from, java.time.LocalDate to);
+  @Message("完成 {progress}%") String progressAt(Integer progress);
+  @Message("{from} → {to}：{reason}（{at} 批准）") String publicPostponement(java.time.LocalDate from, java.time.LocalDate to, String reason, String at);
+  @Message("工作人员登录") String staffLogin();
+  @Message("开放数据") String openData();
+  @Message("全部实事（CSV，可用 Excel 打开）") String csvLink();
+  @Message("进展订阅（Atom）") String feedLink();
+  @Message("接口说明") String apiLink();
+  @Message("返回清单") String backToList();
+  @Message("最近更新") String lastUpdate();
+  @Message("是否逾期") String colOverdue();
+  @Message("逾期") String yes();
+  @Message("否") String no();
 }
