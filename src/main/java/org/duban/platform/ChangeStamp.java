@@ -48,6 +48,17 @@ public class ChangeStamp {
     return lastStamp;
   }
 
+  /**
+   * The stamp as last read, if that was less than a second ago and this instance has written
+   * nothing since; null otherwise (then {@link #recent()} must ask the database).
+   */
+  public Long known() {
+    if (wroteSince || lastStamp < 0 || System.nanoTime() - lastCheck > RECHECK_NANOS) {
+      return null;
+    }
+    return lastStamp;
+  }
+
   /** Called after a successful write in this instance (request filter, scans). */
   public void wrote() {
     wroteSince = true;

@@ -12,6 +12,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.HexFormat;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.duban.platform.BusinessCalendar;
 import org.duban.platform.ChangeStamp;
@@ -28,7 +29,7 @@ import org.duban.platform.TrackerConfig;
 @ApplicationScoped
 public class PublicCache {
 
-  record Entry(long stamp, LocalDate day, long builtAt, byte[] body, String etag, String type) {}
+  record Entry(long stamp, LocalDate day, long builtAt, byte[] body, String etag, String type, AtomicBoolean refreshing) {}
 
   private final Cache<String, Entry> entries =
       Caffeine.newBuilder().maximumWeight(64L << 20).weigher((String k, Entry e) -> e.body.length + k.length()).build();
@@ -59,16 +60,61 @@ public class PublicCache {
   public Response bytes(String key, HttpHeaders headers, String type, Supplier<byte[]> build) {
     long stamp = stamps.recent();
     LocalDate day = calendar.today();
-    long now = System.nanoTime();
     Entry e = entries.getIfPresent(key);
-    if (e == null || e.stamp != stamp || !e.day.equals(day) || now - e.builtAt > maxAgeSeconds * 1_000_000_000L) {
-      byte[] body = build.get();
-      e = new Entry(stamp, day, now, body, etagOf(body), type);
-      entries.put(key, e);
+    if (e == null || e.stamp != stamp || !e.day.equals(day)) {
+      // something changed: one request per key builds, the others wait for it (no stampede)
+      e = entries.asMap().compute(key, (k, old) -> current(old, stamp, day) ? old : build(stamp, day, type, build));
+    } else if (aged(e) && e.refreshing.compareAndSet(false, true)) {
+      // only older than max-age (the bound on a change drawn before it committed): this request
+      // rebuilds, the others keep answering from the entry meanwhile
+      try {
+        e = build(stamp, day, type, build);
+        entries.put(key, e);
+      } finally {
+        // the old entry's flag stays set: it is no longer in the cache
+      }
     }
+    return answer(e, headers.getHeaderString(HttpHeaders.IF_NONE_MATCH));
+  }
+
+  /**
+   * The event-loop fast path (PublicGate): an entry that is certainly current, without asking the
+   * database (the stamp was read less than a second ago and this instance wrote nothing since);
+   * null means "ask the resource".
+   */
+  Entry peek(String key) {
+    Long stamp = stamps.known();
+    if (stamp == null) {
+      return null;
+    }
+    Entry e = entries.getIfPresent(key);
+    if (e == null || e.stamp != stamp || !e.day.equals(calendar.today()) || aged(e)) {
+      return null;
+    }
+    return e;
+  }
+
+  String cacheControl() {
+    return "public, max-age=" + maxAgeSeconds;
+  }
+
+  private boolean current(Entry e, long stamp, LocalDate day) {
+    return e != null && e.stamp == stamp && e.day.equals(day) && !aged(e);
+  }
+
+  private boolean aged(Entry e) {
+    return System.nanoTime() - e.builtAt > maxAgeSeconds * 1_000_000_000L;
+  }
+
+  private static Entry build(long stamp, LocalDate day, String type, Supplier<byte[]> build) {
+    byte[] body = build.get();
+    return new Entry(stamp, day, System.nanoTime(), body, etagOf(body), type, new AtomicBoolean());
+  }
+
+  private Response answer(Entry e, String ifNoneMatch) {
     EntityTag tag = new EntityTag(e.etag);
-    String cacheControl = "public, max-age=" + maxAgeSeconds;
-    if (matches(headers.getHeaderString(HttpHeaders.IF_NONE_MATCH), e.etag)) {
+    String cacheControl = cacheControl();
+    if (matches(ifNoneMatch, e.etag)) {
       return Response.notModified(tag).header(HttpHeaders.CACHE_CONTROL, cacheControl).build();
     }
     return Response.ok(e.body, e.type).tag(tag).header(HttpHeaders.CACHE_CONTROL, cacheControl).build();

@@ -31,7 +31,15 @@ public class PublicGate {
   private final Cache<String, RateLimiter> limiters =
       Caffeine.newBuilder().maximumSize(200_000).expireAfterAccess(Duration.ofMinutes(2)).build();
 
-  public PublicGate(TrackerConfig config, ClientAddress clients) {
+  private final PublicCache cache;
+
+  /** The cache key of a public API request: its path and query exactly as sent. */
+  static String key(String rawPath, String rawQuery) {
+    return rawPath + (rawQuery == null ? "" : "?" + rawQuery);
+  }
+
+  public PublicGate(TrackerConfig config, ClientAddress clients, PublicCache cache) {
+    this.cache = cache;
     this.limit = config.publicRateLimit();
     this.clients = clients;
     this.perClient =
@@ -80,6 +88,24 @@ public class PublicGate {
             .putHeader("Content-Type", Problem.MEDIA_TYPE)
             .putHeader("Retry-After", Long.toString(wait))
             .end(Buffer.buffer(body));
+        return;
+      }
+    }
+    if (api && !ctx.request().path().endsWith(".csv")
+        && (ctx.request().method() == HttpMethod.GET || ctx.request().method() == HttpMethod.HEAD)) {
+      // a current cached answer goes out from here, on the event loop: no worker thread, no database
+      PublicCache.Entry e = cache.peek(key(ctx.request().path(), ctx.request().query()));
+      if (e != null) {
+        var response = ctx.response()
+            .putHeader("ETag", "\"" + e.etag() + "\"")
+            .putHeader("Cache-Control", cache.cacheControl());
+        if (PublicCache.matches(ctx.request().getHeader("If-None-Match"), e.etag())) {
+          response.setStatusCode(304).end();
+        } else if (ctx.request().method() == HttpMethod.HEAD) {
+          response.putHeader("Content-Type", e.type()).putHeader("Content-Length", Integer.toString(e.body().length)).end();
+        } else {
+          response.putHeader("Content-Type", e.type()).end(Buffer.buffer(e.body()));
+        }
         return;
       }
     }

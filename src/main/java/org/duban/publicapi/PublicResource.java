@@ -154,9 +154,8 @@ public class PublicResource {
     return cache.json(key(uri), headers, service::rules);
   }
 
-  /** The cache key: the path and the query exactly as sent. */
+  /** The cache key: the path and the query exactly as sent (the same as PublicGate's). */
   private static String key(UriInfo uri) {
-    String q = uri.getRequestUri().getRawQuery();
-    return uri.getPath() + (q == null ? "" : "?" + q);
+    return PublicGate.key(uri.getRequestUri().getRawPath(), uri.getRequestUri().getRawQuery());
   }
 }
