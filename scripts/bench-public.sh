@@ -32,6 +32,12 @@ PSQL=(psql -h localhost -p "$PGPORT" -U postgres -d duban -qtA -v ON_ERROR_STOP=
 "${PSQL[@]}" -c "vacuum analyze" >/dev/null
 echo "measures: $("${PSQL[@]}" -c 'select count(*) from measure'), overdue on 2022-01-10: $("${PSQL[@]}" -c "select count(*) from measure where duban_overdue(status, current_deadline, claimed_done_on, date '2022-01-10')")"
 
+# q at 10^5: the plan and the time of the title search the API runs (n-gram GIN index, then LIKE)
+echo "q=事项 12345 at 10^5:"
+"${PSQL[@]}" -c "explain (analyze, costs off) select id from measure where duban_title_match(title_grams, '事项 12345') = true and lower(title) like '%事项 12345%'" \
+  | grep -E "Index Scan|Bitmap|Execution Time" | sed 's/^/  /'
+for i in 1 2 3; do curl -s -o /dev/null -w "  GET /api/v1/public/measures?q=... %{http_code} in %{time_total} s\n" "$URL/api/v1/public/measures?q=%E4%BA%8B%E9%A1%B9%2012345&n=$i"; done
+
 cat >"$WORK/one.sql" <<'SQL'
 select m.code, m.area, m.title, m.summary, m.lead_unit_code, m.start_date, m.committed_deadline, m.current_deadline,
        m.status, m.progress, m.claimed_done_on from measure m where m.code = 'P0050000';
