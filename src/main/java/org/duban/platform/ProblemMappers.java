@@ -33,6 +33,56 @@ public class ProblemMappers {
 
   private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
+  private final jakarta.enterprise.event.Event<SecurityNotice> notices;
+  private final ClientAddress clients;
+  private final io.vertx.core.http.HttpServerRequest request;
+  private final io.quarkus.security.identity.CurrentIdentityAssociation identity;
+
+  public ProblemMappers(
+      jakarta.enterprise.event.Event<SecurityNotice> notices,
+      ClientAddress clients,
+      io.vertx.core.http.HttpServerRequest request,
+      io.quarkus.security.identity.CurrentIdentityAssociation identity) {
+    this.notices = notices;
+    this.clients = clients;
+    this.request = request;
+    this.identity = identity;
+  }
+
+  /** A refusal goes to the audit trail (asynchronously: nothing waits for it). */
+  private void audit(String action, String actor, String result, String detail) {
+    try {
+      String target = request.method() + " " + request.path();
+      notices.fireAsync(new SecurityNotice(actor, clients.of(request), action, target, result, detail));
+    } catch (RuntimeException e) {
+      LOG.errorf(e, "AUDIT EVENT LOST: %s %s %s", action, actor, result);
+    }
+  }
+
+  /** The user name a Basic header tries, if any (never the password). */
+  private String basicUser() {
+    String h = request.getHeader("Authorization");
+    if (h == null || !h.regionMatches(true, 0, "Basic ", 0, 6)) {
+      return null;
+    }
+    try {
+      String decoded = new String(java.util.Base64.getDecoder().decode(h.substring(6).trim()), java.nio.charset.StandardCharsets.UTF_8);
+      int colon = decoded.indexOf(':');
+      return colon < 0 ? null : decoded.substring(0, Math.min(colon, 64));
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  private String currentUser() {
+    try {
+      var id = identity.getIdentity();
+      return id == null || id.isAnonymous() ? null : id.getPrincipal().getName();
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
   static final Map<Integer, String> TITLES =
       Map.ofEntries(
           Map.entry(400, "Bad request"),
@@ -87,6 +137,7 @@ public class ProblemMappers {
 
   @ServerExceptionMapper
   public Response unauthorized(UnauthorizedException e, UriInfo uri) {
+    audit("DENIED", basicUser(), "DENIED", "401");
     if (isPage(uri)) {
       return toLogin();
     }
@@ -95,6 +146,9 @@ public class ProblemMappers {
 
   @ServerExceptionMapper
   public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri) {
+    if (uri == null || !uri.getPath().equals("/j_security_check")) { // form logins: LoginAudit
+      audit("LOGIN_FAILED", basicUser(), "FAILED", "basic");
+    }
     if (uri != null && uri.getPath().equals("/j_security_check")) {
       // the login form: back to it with the one message for any wrong user name or password
       return Response.status(302).location(java.net.URI.create("/login?error=1")).build();
@@ -107,6 +161,7 @@ public class ProblemMappers {
 
   @ServerExceptionMapper
   public Response forbidden(ForbiddenException e, UriInfo uri) {
+    audit("DENIED", currentUser(), "DENIED", "403");
     if (isPage(uri)) {
       return Response.status(403)
           .type("text/html; charset=UTF-8")

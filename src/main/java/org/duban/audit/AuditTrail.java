@@ -1,0 +1,106 @@
+package org.duban.audit;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.ObservesAsync;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.duban.audit.dto.AuditVerification;
+import org.duban.audit.dto.AuditView;
+import org.duban.platform.Page;
+import org.duban.platform.PageRequest;
+import org.duban.platform.SecurityNotice;
+import org.duban.platform.SqlValues;
+import org.jboss.logging.Logger;
+
+/**
+ * The security audit trail (V6): writes arrive from the journal by trigger in their own
+ * transaction; logins and refusals arrive here as {@link SecurityNotice} events and are written in
+ * a transaction of their own. Reading and verifying is for the AUDITOR only.
+ */
+@ApplicationScoped
+public class AuditTrail {
+
+  private static final Logger LOG = Logger.getLogger(AuditTrail.class);
+
+  private final EntityManager em;
+  private final Clock clock;
+
+  public AuditTrail(EntityManager em, Clock clock) {
+    this.em = em;
+    this.clock = clock;
+  }
+
+  void on(@ObservesAsync SecurityNotice n) {
+    try {
+      QuarkusTransaction.requiringNew().run(() ->
+          em.createNativeQuery(
+                  "insert into audit_event (at, actor, role, client_ip, action, target, result, detail)"
+                      + " values (?1, ?2, null, ?3, ?4, ?5, ?6, ?7)")
+              .setParameter(1, Instant.now(clock))
+              .setParameter(2, truncate(n.actor() == null ? "anonymous" : n.actor(), 64))
+              .setParameter(3, n.clientIp())
+              .setParameter(4, n.action())
+              .setParameter(5, truncate(n.target(), 2000))
+              .setParameter(6, n.result())
+              .setParameter(7, n.detail())
+              .executeUpdate());
+    } catch (RuntimeException e) {
+      // an audit row that cannot be written is an operational alarm, never a silent loss
+      LOG.errorf(e, "AUDIT WRITE FAILED: %s", n);
+    }
+  }
+
+  @Transactional
+  public Page<AuditView> list(String actor, String action, Instant from, Instant to, PageRequest page) {
+    String where = " where (cast(?1 as text) is null or actor = cast(?1 as text)) and (cast(?2 as text) is null or action = cast(?2 as text))"
+        + " and (cast(?3 as timestamptz) is null or at >= ?3) and (cast(?4 as timestamptz) is null or at < ?4)";
+    long total = ((Number) bind(em.createNativeQuery("select count(*) from audit_event" + where), actor, action, from, to)
+        .getSingleResult()).longValue();
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows =
+        bind(em.createNativeQuery(
+                "select id, at, actor, client_ip, action, target, result, detail, hash from audit_event" + where
+                    + " order by id desc limit ?5 offset ?6"), actor, action, from, to)
+            .setParameter(5, page.size)
+            .setParameter(6, page.offset())
+            .getResultList();
+    List<AuditView> items = rows.stream()
+        .map(r -> new AuditView(((Number) r[0]).longValue(), SqlValues.instant(r[1]), (String) r[2], (String) r[3], (String) r[4],
+            (String) r[5], (String) r[6], (String) r[7], (String) r[8]))
+        .toList();
+    return new Page<>(items, page.page, page.size, total);
+  }
+
+  /** Recomputes every row's hash and link in id order; names the first row that does not match. */
+  @Transactional
+  public AuditVerification verify() {
+    @SuppressWarnings("unchecked")
+    List<Object[]> broken =
+        em.createNativeQuery(
+                "with c as (select id, hash, prev_hash, lag(hash) over (order by id) as before,"
+                    + " duban_audit_hash(prev_hash, id, at, actor, role, client_ip, action, target, result, detail) as expected"
+                    + " from audit_event)"
+                    + " select id, case when hash <> expected then 'the row''s content does not match its hash'"
+                    + "   else 'the row does not link to the one before it' end"
+                    + " from c where hash <> expected or prev_hash <> coalesce(before, repeat('0', 64))"
+                    + " order by id limit 1")
+            .getResultList();
+    long rows = ((Number) em.createNativeQuery("select count(*) from audit_event").getSingleResult()).longValue();
+    if (broken.isEmpty()) {
+      return new AuditVerification(true, rows, null, null);
+    }
+    return new AuditVerification(false, rows, ((Number) broken.get(0)[0]).longValue(), (String) broken.get(0)[1]);
+  }
+
+  private static jakarta.persistence.Query bind(jakarta.persistence.Query q, String actor, String action, Instant from, Instant to) {
+    return q.setParameter(1, actor).setParameter(2, action).setParameter(3, from).setParameter(4, to);
+  }
+
+  private static String truncate(String s, int max) {
+    return s == null || s.length() <= max ? s : s.substring(0, max);
+  }
+}
