@@ -40,13 +40,13 @@ public class AuditResource {
   @APIResponse(responseCode = "400", description = "a filter or page parameter is invalid")
   public Page<AuditView> list(
       @QueryParam("actor") @Parameter(description = "user name", example = "office") String actor,
-      @QueryParam("action") @Parameter(description = "WRITE, LOGIN, LOGIN_FAILED, DENIED or SCAN", example = "DENIED") String action,
+      @QueryParam("action") @Parameter(description = "WRITE, LOGIN, LOGIN_FAILED, LOCKED, DENIED or SCAN", example = "DENIED") String action,
       @QueryParam("from") @Parameter(description = "ISO-8601 instant, inclusive", example = "2021-10-01T00:00:00Z") String from,
       @QueryParam("to") @Parameter(description = "ISO-8601 instant, exclusive", example = "2021-11-01T00:00:00Z") String to,
       @BeanParam PageRequest page) {
     String act = Params.textOf("action", action, 32);
-    if (act != null && !act.matches("WRITE|LOGIN|LOGIN_FAILED|DENIED|SCAN")) {
-      throw ProblemException.invalid("action", "must be WRITE, LOGIN, LOGIN_FAILED, DENIED or SCAN");
+    if (act != null && !act.matches("WRITE|LOGIN|LOGIN_FAILED|LOCKED|DENIED|SCAN")) {
+      throw ProblemException.invalid("action", "must be WRITE, LOGIN, LOGIN_FAILED, LOCKED, DENIED or SCAN");
     }
     return trail.list(Params.textOf("actor", actor, 64), act, instant("from", from), instant("to", to), page.validated());
   }

@@ -22,6 +22,23 @@ public interface TrackerConfig {
 
   Catalogue catalogue();
 
+  Login login();
+
+  /** Login protection. */
+  interface Login {
+    /** TRACKER_LOGIN_MAX_FAILURES: consecutive failed logins that lock an account. */
+    @WithDefault("5")
+    int maxFailures();
+
+    /** TRACKER_LOGIN_LOCK_MINUTES: how long a locked account stays locked. */
+    @WithDefault("15")
+    int lockMinutes();
+
+    /** TRACKER_LOGIN_MAX_FAILURES_PER_ADDRESS: failed logins from one client address in 10 minutes before its logins are refused. */
+    @WithDefault("20")
+    int maxFailuresPerAddress();
+  }
+
   Demo demo();
 
   /**

@@ -1,0 +1,128 @@
+package org.duban.identity;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.identity.AuthenticationRequestContext;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.identity.SecurityIdentityAugmentor;
+import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
+import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.ObservesAsync;
+import jakarta.persistence.EntityManager;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.duban.platform.ClientAddress;
+import org.duban.platform.SecurityNotice;
+import org.duban.platform.TrackerConfig;
+
+/**
+ * Account lockout and login throttling. Every failed login (form or Basic; see the audit's
+ * LOGIN_FAILED notices) counts against the account; TRACKER_LOGIN_MAX_FAILURES in a row lock it for
+ * TRACKER_LOGIN_LOCK_MINUTES. Every authentication (also a session cookie) passes through
+ * {@link #augment}: a locked account, or a client address with too many failures, fails exactly as
+ * a wrong password does, so unknown user, wrong password and locked account look the same.
+ */
+@ApplicationScoped
+public class LoginGuard implements SecurityIdentityAugmentor {
+
+  private final EntityManager em;
+  private final Clock clock;
+  private final TrackerConfig.Login config;
+  private final ClientAddress clients;
+  private final Event<SecurityNotice> notices;
+  private final Cache<String, AtomicInteger> failuresByAddress;
+
+  public LoginGuard(EntityManager em, Clock clock, TrackerConfig config, ClientAddress clients, Event<SecurityNotice> notices) {
+    this.em = em;
+    this.clock = clock;
+    this.config = config.login();
+    this.clients = clients;
+    this.notices = notices;
+    this.failuresByAddress = Caffeine.newBuilder().expireAfterWrite(Duration.ofMinutes(10)).maximumSize(100_000).build();
+  }
+
+  @Override
+  public Uni<SecurityIdentity> augment(SecurityIdentity identity, AuthenticationRequestContext context) {
+    if (identity.isAnonymous()) {
+      return Uni.createFrom().item(identity);
+    }
+    RoutingContext http = HttpSecurityUtils.getRoutingContextAttribute(identity);
+    if (http == null && io.quarkus.arc.Arc.container().requestContext().isActive()) {
+      http = io.quarkus.arc.Arc.container().instance(io.quarkus.vertx.http.runtime.CurrentVertxRequest.class).get().getCurrent();
+    }
+    String address = http == null ? null : clients.of(http.request());
+    return context.runBlocking(() -> {
+      if (address != null) {
+        AtomicInteger n = failuresByAddress.getIfPresent(address);
+        if (n != null && n.get() >= config.maxFailuresPerAddress()) {
+          throw new AuthenticationFailedException("too many failed logins from this address");
+        }
+      }
+      String user = identity.getPrincipal().getName();
+      boolean locked = QuarkusTransaction.joiningExisting().call(() -> {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select failed_logins, locked_until from app_user where username = ?1")
+            .setParameter(1, user).getResultList();
+        if (rows.isEmpty()) {
+          return false;
+        }
+        Instant until = rows.get(0)[1] == null ? null : org.duban.platform.SqlValues.instant(rows.get(0)[1]);
+        if (until != null && until.isAfter(Instant.now(clock))) {
+          return true;
+        }
+        if (((Number) rows.get(0)[0]).intValue() > 0 || until != null) {
+          em.createNativeQuery("update app_user set failed_logins = 0, locked_until = null where username = ?1")
+              .setParameter(1, user).executeUpdate();
+        }
+        return false;
+      });
+      if (locked) {
+        throw new AuthenticationFailedException("account locked");
+      }
+      return identity;
+    });
+  }
+
+  /** A failed login: one more against the account (and the address); the last allowed one locks. */
+  void onFailure(@ObservesAsync SecurityNotice n) {
+    if (!"LOGIN_FAILED".equals(n.action())) {
+      return;
+    }
+    if (n.clientIp() != null) {
+      failuresByAddress.get(n.clientIp(), k -> new AtomicInteger()).incrementAndGet();
+    }
+    if (n.actor() == null) {
+      return;
+    }
+    Instant now = Instant.now(clock);
+    Integer count = QuarkusTransaction.requiringNew().call(() -> {
+      @SuppressWarnings("unchecked")
+      List<Object> rows = em.createNativeQuery(
+              // a lock that has run out starts the count again; a lock in force is neither extended nor counted
+              "update app_user set"
+                  + " failed_logins = case when locked_until <= cast(?4 as timestamptz) then 1 else failed_logins + 1 end,"
+                  + " locked_until = case when locked_until <= cast(?4 as timestamptz) then null"
+                  + "   when failed_logins + 1 >= ?2 then cast(?3 as timestamptz) else locked_until end"
+                  + " where username = ?1 and (locked_until is null or locked_until <= cast(?4 as timestamptz))"
+                  + " returning failed_logins")
+          .setParameter(1, n.actor())
+          .setParameter(2, config.maxFailures())
+          .setParameter(3, now.plus(Duration.ofMinutes(config.lockMinutes())))
+          .setParameter(4, now)
+          .getResultList();
+      return rows.isEmpty() ? null : ((Number) rows.get(0)).intValue();
+    });
+    if (count != null && count == config.maxFailures()) {
+      notices.fireAsync(new SecurityNotice(n.actor(), n.clientIp(), "LOCKED", n.target(), "LOCKED",
+          config.maxFailures() + " failed logins in a row; locked for " + config.lockMinutes() + " minutes"));
+    }
+  }
+}
