@@ -76,6 +76,8 @@ class AuthorizationMatrixTest {
     allow("GET /api/v1/units", "admin");
     allow("GET /api/v1/units/{code}", "admin");
     allow("POST /api/v1/units", "admin");
+    allow("POST /api/v1/users/{username}/password", "admin");
+    allow("POST /api/v1/me/password", "admin", "office", "leader", "reporter-fy", "auditor");
     allow("GET /api/v1/audit", "auditor");
     allow("GET /api/v1/audit/verify", "auditor");
   }
@@ -107,7 +109,7 @@ class AuthorizationMatrixTest {
     List<String> wrong = new ArrayList<>();
     for (String op : operations) {
       String method = op.substring(0, op.indexOf(' '));
-      String path = op.substring(op.indexOf(' ') + 1).replace("{code}", code).replace("{id}", String.valueOf(report));
+      String path = op.substring(op.indexOf(' ') + 1).replace("{code}", code).replace("{id}", String.valueOf(report)).replace("{username}", "leader");
       Set<String> allowed = ALLOWED.get(op);
       // anonymous
       int anon = call(given(), method, path);

@@ -24,7 +24,10 @@ public class IdentityService {
   private final Journal journal;
   private final Clock clock;
 
-  public IdentityService(UserRepository users, UnitRepository units, Journal journal, Clock clock) {
+  private final PasswordPolicy policy;
+
+  public IdentityService(UserRepository users, UnitRepository units, Journal journal, Clock clock, PasswordPolicy policy) {
+    this.policy = policy;
     this.users = users;
     this.units = units;
     this.journal = journal;
@@ -53,11 +56,55 @@ public class IdentityService {
     if (r.unit() != null && units.findByIdOptional(r.unit()).isEmpty()) {
       throw ProblemException.invalid("unit", "unknown unit " + r.unit());
     }
+    requireGood("password", r.username(), r.password());
     UserAccount u = add(r.username(), r.password(), r.role(), r.unit());
     var rec = journal.on(actor, null, "USER", u.username);
     rec.change("CREATE", "role", null, u.role);
     rec.change("CREATE", "unit", null, u.unitCode);
     return UserView.of(u);
+  }
+
+  /** The user changes its own password (also when it has expired or was reset). */
+  @Transactional
+  public void changePassword(String currentPassword, String newPassword, Actor actor) {
+    UserAccount u = users.findByUsername(actor.username()).orElseThrow(() -> ProblemException.forbidden("No account."));
+    if (currentPassword == null || !BcryptUtil.matches(currentPassword, u.passwordHash)) {
+      throw ProblemException.invalid("currentPassword", "is not your current password");
+    }
+    if (currentPassword.equals(newPassword)) {
+      throw ProblemException.invalid("newPassword", "must differ from the current password");
+    }
+    requireGood("newPassword", u.username, newPassword);
+    setPassword(u, newPassword, false);
+    journal.on(actor, null, "USER", u.username).action("PASSWORD_CHANGE", null);
+  }
+
+  /** An administrator sets a new password; the user must change it at the next login. */
+  @Transactional
+  public void resetPassword(String username, String newPassword, Actor actor) {
+    UserAccount u = users.findByUsername(username).orElseThrow(() -> ProblemException.notFound("There is no user " + username + "."));
+    requireGood("newPassword", u.username, newPassword);
+    setPassword(u, newPassword, true);
+    journal.on(actor, null, "USER", u.username).action("PASSWORD_RESET", "must change at next login");
+  }
+
+  private void setPassword(UserAccount u, String password, boolean mustChange) {
+    u.passwordHash = BcryptUtil.bcryptHash(password);
+    users.flush();
+    users.getEntityManager()
+        .createNativeQuery("update app_user set password_changed_at = now(), must_change_password = ?2, failed_logins = 0,"
+            + " locked_until = null where username = ?1")
+        .setParameter(1, u.username)
+        .setParameter(2, mustChange)
+        .executeUpdate();
+  }
+
+  private void requireGood(String field, String username, String password) {
+    List<String> problems = policy.problems(username, password);
+    if (!problems.isEmpty()) {
+      throw new ProblemException(400, "Invalid request", "The password does not meet the password policy.",
+          problems.stream().map(m -> new org.duban.platform.Problem.FieldError(field, m)).toList());
+    }
   }
 
   @Transactional
@@ -105,6 +152,12 @@ public class IdentityService {
   public boolean ensureUser(String username, String password, Role role, String unit, Actor actor) {
     if (users.findByUsername(username).isPresent()) {
       return false;
+    }
+    List<String> weak = policy.problems(username, password);
+    if (!weak.isEmpty()) {
+      // bootstrap and demo accounts are the operator's choice: said loudly, not refused
+      org.jboss.logging.Logger.getLogger(IdentityService.class)
+          .warnf("The password given for %s does not meet the password policy (%s): change it", username, String.join("; ", weak));
     }
     UserAccount u = add(username, password, role, unit);
     var rec = journal.on(actor, null, "USER", u.username);

@@ -39,11 +39,16 @@ public class LoginGuard implements SecurityIdentityAugmentor {
   private final ClientAddress clients;
   private final Event<SecurityNotice> notices;
   private final Cache<String, AtomicInteger> failuresByAddress;
+  private final int maxPasswordAgeDays;
+
+  /** The identity attribute of a user who must change its password before anything else. */
+  public static final String PASSWORD_CHANGE_REQUIRED = "duban.password-change-required";
 
   public LoginGuard(EntityManager em, Clock clock, TrackerConfig config, ClientAddress clients, Event<SecurityNotice> notices) {
     this.em = em;
     this.clock = clock;
     this.config = config.login();
+    this.maxPasswordAgeDays = config.login().passwordMaxAgeDays();
     this.clients = clients;
     this.notices = notices;
     this.failuresByAddress = Caffeine.newBuilder().expireAfterWrite(Duration.ofMinutes(10)).maximumSize(100_000).build();
@@ -67,25 +72,40 @@ public class LoginGuard implements SecurityIdentityAugmentor {
         }
       }
       String user = identity.getPrincipal().getName();
-      boolean locked = QuarkusTransaction.joiningExisting().call(() -> {
+      // 0: fine, 1: locked, 2: the password must be changed (expired, or reset by an administrator)
+      int state = QuarkusTransaction.joiningExisting().call(() -> {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select failed_logins, locked_until from app_user where username = ?1")
+        List<Object[]> rows = em.createNativeQuery(
+                "select failed_logins, locked_until, password_changed_at, must_change_password from app_user where username = ?1")
             .setParameter(1, user).getResultList();
         if (rows.isEmpty()) {
-          return false;
+          return 0;
         }
-        Instant until = rows.get(0)[1] == null ? null : org.duban.platform.SqlValues.instant(rows.get(0)[1]);
-        if (until != null && until.isAfter(Instant.now(clock))) {
-          return true;
+        Object[] r = rows.get(0);
+        Instant now = Instant.now(clock);
+        Instant until = r[1] == null ? null : org.duban.platform.SqlValues.instant(r[1]);
+        if (until != null && until.isAfter(now)) {
+          return 1;
         }
-        if (((Number) rows.get(0)[0]).intValue() > 0 || until != null) {
+        if (((Number) r[0]).intValue() > 0 || until != null) {
           em.createNativeQuery("update app_user set failed_logins = 0, locked_until = null where username = ?1")
               .setParameter(1, user).executeUpdate();
         }
-        return false;
+        Instant changed = org.duban.platform.SqlValues.instant(r[2]);
+        boolean expired = maxPasswordAgeDays > 0 && changed.plus(Duration.ofDays(maxPasswordAgeDays)).isBefore(now);
+        return Boolean.TRUE.equals(r[3]) || expired ? 2 : 0;
       });
-      if (locked) {
+      if (state == 1) {
         throw new AuthenticationFailedException("account locked");
+      }
+      if (state == 2) {
+        // signed in, but with no role: every endpoint answers 403 except changing the password
+        return io.quarkus.security.runtime.QuarkusSecurityIdentity.builder()
+            .setPrincipal(identity.getPrincipal())
+            .addCredentials(identity.getCredentials())
+            .addAttributes(identity.getAttributes())
+            .addAttribute(PASSWORD_CHANGE_REQUIRED, Boolean.TRUE)
+            .build();
       }
       return identity;
     });

@@ -58,4 +58,17 @@ public class UserResource {
         .entity(user)
         .build();
   }
+
+  @POST
+  @Path("{username}/password")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Reset a user's password; the user must change it at the next login")
+  @APIResponse(responseCode = "204", description = "reset")
+  @APIResponse(responseCode = "400", description = "the new password breaks the policy")
+  @APIResponse(responseCode = "404", description = "no such user")
+  public void reset(
+      @jakarta.ws.rs.PathParam("username") @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(example = "reporter-fy") String username,
+      @Valid @NotNull org.duban.identity.dto.PasswordReset body) {
+    service.resetPassword(username, body.newPassword(), actor.get());
+  }
 }

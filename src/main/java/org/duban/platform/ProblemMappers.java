@@ -74,6 +74,15 @@ public class ProblemMappers {
     }
   }
 
+  private boolean passwordChangeRequired() {
+    try {
+      var id = identity.getIdentity();
+      return id != null && Boolean.TRUE.equals(id.getAttribute("duban.password-change-required"));
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
   private String currentUser() {
     try {
       var id = identity.getIdentity();
@@ -162,6 +171,10 @@ public class ProblemMappers {
   @ServerExceptionMapper
   public Response forbidden(ForbiddenException e, UriInfo uri) {
     audit("DENIED", currentUser(), "DENIED", "403");
+    if (passwordChangeRequired()) {
+      return response(403, null,
+          "Your password has expired or was reset: change it first (POST /api/v1/me/password).", path(uri), null);
+    }
     if (isPage(uri)) {
       return Response.status(403)
           .type("text/html; charset=UTF-8")

@@ -34,6 +34,10 @@ public interface TrackerConfig {
     @WithDefault("15")
     int lockMinutes();
 
+    /** TRACKER_LOGIN_PASSWORD_MAX_AGE_DAYS: a password older than this only allows changing it (0: never expires). */
+    @WithDefault("90")
+    int passwordMaxAgeDays();
+
     /** TRACKER_LOGIN_MAX_FAILURES_PER_ADDRESS: failed logins from one client address in 10 minutes before its logins are refused. */
     @WithDefault("20")
     int maxFailuresPerAddress();
