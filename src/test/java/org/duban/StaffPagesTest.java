@@ -41,6 +41,20 @@ class StaffPagesTest {
     return given().config(UTF8).redirects().follow(false).cookie("duban-session", session);
   }
 
+  static final Pattern TOKEN = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
+
+  /** The anti-CSRF token the pages give this session's user. */
+  static String token(String session) {
+    Matcher m = TOKEN.matcher(page(session).get("/staff/measures").then().statusCode(200).extract().asString());
+    assertThat(m.find()).as("a csrf field on the page").isTrue();
+    return m.group(1);
+  }
+
+  /** A form post as the browser sends it: with the session cookie and the page's token. */
+  static RequestSpecification form(String session) {
+    return page(session).contentType(ContentType.URLENC).formParam("csrf", token(session));
+  }
+
   /** The form actions a page offers. */
   static List<String> forms(String html) {
     Matcher m = FORM.matcher(html);
@@ -103,11 +117,11 @@ class StaffPagesTest {
   void aFormTheRoleMayNotUseIsRefusedAndChangesNothing() {
     String code = Api.createMeasure("fy");
     Map<String, Object> before = Db.snapshot();
-    page(login("leader")).contentType(ContentType.URLENC).formParam("progress", "50").formParam("publicSummary", "x")
+    form(login("leader")).formParam("progress", "50").formParam("publicSummary", "x")
         .post("/staff/measures/" + code + "/reports").then().statusCode(403);
-    page(login("reporter-gat")).contentType(ContentType.URLENC).formParam("progress", "50").formParam("publicSummary", "x")
+    form(login("reporter-gat")).formParam("progress", "50").formParam("publicSummary", "x")
         .post("/staff/measures/" + code + "/reports").then().statusCode(404);
-    page(login("reporter-fy")).contentType(ContentType.URLENC).formParam("version", "0").formParam("newDeadline", "2022-06-30").formParam("reason", "x")
+    form(login("reporter-fy")).formParam("version", "0").formParam("newDeadline", "2022-06-30").formParam("reason", "x")
         .post("/staff/measures/" + code + "/postpone").then().statusCode(403);
     assertThat(Db.snapshot()).isEqualTo(before);
   }
@@ -117,11 +131,11 @@ class StaffPagesTest {
     String code = Api.createMeasure("sft");
     String path = "/staff/measures/" + code;
     String reporter = login("reporter-sft");
-    page(reporter).contentType(ContentType.URLENC).formParam("progress", "45").formParam("publicSummary", "完成调研").formParam("narrative", "内部")
+    form(reporter).formParam("progress", "45").formParam("publicSummary", "完成调研").formParam("narrative", "内部")
         .post(path + "/reports").then().statusCode(303).header("Location", org.hamcrest.Matchers.endsWith(path + "?done=report"));
     // a bad value re-renders the page with the reason and writes nothing
     Map<String, Object> before = Db.snapshot();
-    String bad = page(reporter).contentType(ContentType.URLENC).formParam("progress", "150").formParam("publicSummary", "超过")
+    String bad = form(reporter).formParam("progress", "150").formParam("publicSummary", "超过")
         .post(path + "/reports").then().statusCode(400).contentType("text/html").extract().asString();
     assertThat(bad).contains("id=\"error\"", "progress");
     assertThat(Db.snapshot()).isEqualTo(before);
@@ -129,10 +143,10 @@ class StaffPagesTest {
     String office = login("office");
     String html = page(office).get(path).then().extract().asString();
     String accept = forms(html).stream().filter(a -> a.endsWith("/accept")).findFirst().orElseThrow();
-    page(office).post(accept).then().statusCode(303);
+    form(office).post(accept).then().statusCode(303);
     assertThat(as("office").get("/api/v1/measures/" + code).then().extract().jsonPath().getInt("progress")).isEqualTo(45);
     // a stale page (an old version) cannot postpone: the page says why
-    String stale = page(office).contentType(ContentType.URLENC).formParam("version", "0").formParam("newDeadline", "2022-06-30").formParam("reason", "调整")
+    String stale = form(office).formParam("version", "0").formParam("newDeadline", "2022-06-30").formParam("reason", "调整")
         .post(path + "/postpone").then().statusCode(412).extract().asString();
     assertThat(stale).contains("id=\"error\"");
   }
@@ -153,8 +167,21 @@ class StaffPagesTest {
   }
 
   @Test
+  void aFormPostWithoutTheTokenOrWithAnotherUsersIsRefusedAndChangesNothing() {
+    String code = Api.createMeasure("fy");
+    String session = login("reporter-fy");
+    java.util.Map<String, Object> before = Db.snapshot();
+    page(session).contentType(ContentType.URLENC).formParam("progress", "50").formParam("publicSummary", "伪造")
+        .post("/staff/measures/" + code + "/reports").then().statusCode(403);
+    page(session).contentType(ContentType.URLENC).formParam("csrf", token(login("office"))).formParam("progress", "50").formParam("publicSummary", "伪造")
+        .post("/staff/measures/" + code + "/reports").then().statusCode(403);
+    assertThat(Db.snapshot()).isEqualTo(before);
+    form(session).formParam("progress", "50").formParam("publicSummary", "真的").post("/staff/measures/" + code + "/reports").then().statusCode(303);
+  }
+
+  @Test
   void logoutEndsTheSessionCookie() {
-    Response out = page(login("office")).post("/logout");
+    Response out = form(login("office")).post("/logout");
     assertThat(out.statusCode()).isEqualTo(303);
     assertThat(out.header("Set-Cookie")).contains("duban-session=;").containsIgnoringCase("Max-Age=0");
   }

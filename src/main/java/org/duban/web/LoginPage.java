@@ -27,10 +27,16 @@ public class LoginPage {
 
   private final Template login;
   private final String cookieName;
+  private final CsrfTokens csrf;
+  private final io.quarkus.security.identity.SecurityIdentity identity;
 
   public LoginPage(
       @Location("login.html") Template login,
-      @ConfigProperty(name = "quarkus.http.auth.form.cookie-name", defaultValue = "quarkus-credential") String cookieName) {
+      @ConfigProperty(name = "quarkus.http.auth.form.cookie-name", defaultValue = "quarkus-credential") String cookieName,
+      CsrfTokens csrf,
+      io.quarkus.security.identity.SecurityIdentity identity) {
+    this.csrf = csrf;
+    this.identity = identity;
     this.login = login;
     this.cookieName = cookieName;
   }
@@ -61,7 +67,10 @@ public class LoginPage {
   /** Ends the session: the encrypted session cookie is removed from the browser. */
   @POST
   @Path("logout")
-  public Response logout() {
+  public Response logout(@jakarta.ws.rs.FormParam("csrf") String token) {
+    if (!identity.isAnonymous()) {
+      csrf.require(identity.getPrincipal().getName(), token);
+    }
     NewCookie gone = new NewCookie.Builder(cookieName).value("").path("/").maxAge(0).httpOnly(true).build();
     return Response.seeOther(URI.create("/login?out=1")).cookie(gone).build();
   }

@@ -73,6 +73,7 @@ public class StaffPages {
   private final Validator validator;
   private final Msg zh;
   private final Msg en;
+  private final CsrfTokens csrf;
 
   public StaffPages(
       @Location("staff/dashboard.html") Template dashboard,
@@ -85,7 +86,9 @@ public class StaffPages {
       BusinessCalendar calendar,
       Validator validator,
       Msg zh,
-      @Localized("en") Msg en) {
+      @Localized("en") Msg en,
+      CsrfTokens csrf) {
+    this.csrf = csrf;
     this.dashboard = dashboard;
     this.measures = measures;
     this.measure = measure;
@@ -207,14 +210,14 @@ public class StaffPages {
   @POST
   @Path("measures/{code}/reports")
   @RolesAllowed({Role.REPORTER_, Role.OFFICE_})
-  public Response submitReport(
+  public Response submitReport(@FormParam("csrf") String token, 
       @PathParam("code") String code,
       @FormParam("progress") String progress,
       @FormParam("publicSummary") String publicSummary,
       @FormParam("narrative") String narrative,
       @Context HttpHeaders headers,
       @Context UriInfo uri) {
-    return act(code, "report", headers, uri, () -> {
+    return act(code, "report", token, headers, uri, () -> {
       Integer p;
       try {
         p = Integer.valueOf(nz(progress).strip());
@@ -229,37 +232,37 @@ public class StaffPages {
   @POST
   @Path("measures/{code}/claim-done")
   @RolesAllowed(Role.REPORTER_)
-  public Response claimDone(@PathParam("code") String code, @FormParam("version") String version,
+  public Response claimDone(@FormParam("csrf") String token, @PathParam("code") String code, @FormParam("version") String version,
       @Context HttpHeaders headers, @Context UriInfo uri) {
-    return act(code, "claim", headers, uri,
+    return act(code, "claim", token, headers, uri,
         () -> measureService.claimDone(code, new NoteRequest(null), ifMatch(version), actor.get()));
   }
 
   @POST
   @Path("measures/{code}/verify")
   @RolesAllowed(Role.OFFICE_)
-  public Response verify(@PathParam("code") String code, @FormParam("version") String version,
+  public Response verify(@FormParam("csrf") String token, @PathParam("code") String code, @FormParam("version") String version,
       @Context HttpHeaders headers, @Context UriInfo uri) {
-    return act(code, "verify", headers, uri,
+    return act(code, "verify", token, headers, uri,
         () -> measureService.verify(code, new NoteRequest(null), ifMatch(version), actor.get()));
   }
 
   @POST
   @Path("measures/{code}/reopen")
   @RolesAllowed(Role.OFFICE_)
-  public Response reopen(@PathParam("code") String code, @FormParam("version") String version,
+  public Response reopen(@FormParam("csrf") String token, @PathParam("code") String code, @FormParam("version") String version,
       @FormParam("reason") String reason, @Context HttpHeaders headers, @Context UriInfo uri) {
-    return act(code, "reopen", headers, uri,
+    return act(code, "reopen", token, headers, uri,
         () -> measureService.reopen(code, valid(new ReasonRequest(nz(reason).strip())), ifMatch(version), actor.get()));
   }
 
   @POST
   @Path("measures/{code}/postpone")
   @RolesAllowed(Role.OFFICE_)
-  public Response postpone(@PathParam("code") String code, @FormParam("version") String version,
+  public Response postpone(@FormParam("csrf") String token, @PathParam("code") String code, @FormParam("version") String version,
       @FormParam("newDeadline") String newDeadline, @FormParam("reason") String reason,
       @Context HttpHeaders headers, @Context UriInfo uri) {
-    return act(code, "postpone", headers, uri, () -> {
+    return act(code, "postpone", token, headers, uri, () -> {
       LocalDate date;
       try {
         date = LocalDate.parse(nz(newDeadline).strip());
@@ -273,17 +276,17 @@ public class StaffPages {
   @POST
   @Path("measures/{code}/reports/{id}/accept")
   @RolesAllowed(Role.OFFICE_)
-  public Response accept(@PathParam("code") String code, @PathParam("id") long id,
+  public Response accept(@FormParam("csrf") String token, @PathParam("code") String code, @PathParam("id") long id,
       @Context HttpHeaders headers, @Context UriInfo uri) {
-    return act(code, "accept", headers, uri, () -> reportService.accept(reportOf(code, id), actor.get()));
+    return act(code, "accept", token, headers, uri, () -> reportService.accept(reportOf(code, id), actor.get()));
   }
 
   @POST
   @Path("measures/{code}/reports/{id}/return")
   @RolesAllowed(Role.OFFICE_)
-  public Response returnReport(@PathParam("code") String code, @PathParam("id") long id,
+  public Response returnReport(@FormParam("csrf") String token, @PathParam("code") String code, @PathParam("id") long id,
       @FormParam("reason") String reason, @Context HttpHeaders headers, @Context UriInfo uri) {
-    return act(code, "return", headers, uri, () -> {
+    return act(code, "return", token, headers, uri, () -> {
       String r = valid(new ReasonRequest(nz(reason).strip())).reason();
       reportService.returnReport(reportOf(code, id), r, actor.get());
     });
@@ -300,7 +303,8 @@ public class StaffPages {
     return id;
   }
 
-  private Response act(String code, String done, HttpHeaders headers, UriInfo uri, Runnable action) {
+  private Response act(String code, String done, String token, HttpHeaders headers, UriInfo uri, Runnable action) {
+    csrf.require(actor.get().username(), token);
     Lang l = Lang.of(null, headers);
     try {
       action.run();
@@ -335,6 +339,7 @@ public class StaffPages {
     Actor a = actor.get();
     String html = instance
         .data("user", a.username())
+        .data("csrf", csrf.tokenFor(a.username()))
         .data("role", a.role())
         .data("nav", nav)
         .data("lang", l.code())
