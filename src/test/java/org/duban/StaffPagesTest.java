@@ -180,9 +180,16 @@ class StaffPagesTest {
   }
 
   @Test
-  void logoutEndsTheSessionCookie() {
-    Response out = form(login("office")).post("/logout");
+  void logoutEndsTheSessionOnTheServerToo() {
+    String session = login("leader");
+    page(session).get("/staff/dashboard").then().statusCode(200);
+    Response out = form(session).post("/logout");
     assertThat(out.statusCode()).isEqualTo(303);
     assertThat(out.header("Set-Cookie")).contains("duban-session=;").containsIgnoringCase("Max-Age=0");
+    // a copy of the old cookie is worth nothing now
+    page(session).get("/staff/dashboard").then().statusCode(303).header("Location", org.hamcrest.Matchers.endsWith("/login"));
+    // signing in again works, and the API with Basic was never affected
+    page(login("leader")).get("/staff/dashboard").then().statusCode(200);
+    as("leader").get("/api/v1/dashboard").then().statusCode(200);
   }
 }

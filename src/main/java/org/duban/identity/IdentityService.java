@@ -64,6 +64,13 @@ public class IdentityService {
     return UserView.of(u);
   }
 
+  /** Logout: until the next form login, no session cookie of this account is accepted (LoginGuard). */
+  @Transactional
+  public void signedOut(String username) {
+    users.getEntityManager().createNativeQuery("update app_user set logged_out_at = now() where username = ?1")
+        .setParameter(1, username).executeUpdate();
+  }
+
   /** The user changes its own password (also when it has expired or was reset). */
   @Transactional
   public void changePassword(String currentPassword, String newPassword, Actor actor) {

@@ -56,14 +56,26 @@ public class LoginGuard implements SecurityIdentityAugmentor {
 
   @Override
   public Uni<SecurityIdentity> augment(SecurityIdentity identity, AuthenticationRequestContext context) {
+    return augment(identity, context, java.util.Map.of());
+  }
+
+  @Override
+  public Uni<SecurityIdentity> augment(
+      SecurityIdentity identity, AuthenticationRequestContext context, java.util.Map<String, Object> attributes) {
     if (identity.isAnonymous()) {
       return Uni.createFrom().item(identity);
     }
-    RoutingContext http = HttpSecurityUtils.getRoutingContextAttribute(identity);
+    RoutingContext http = attributes == null ? null : HttpSecurityUtils.getRoutingContextAttribute(attributes);
+    if (http == null) {
+      http = HttpSecurityUtils.getRoutingContextAttribute(identity);
+    }
     if (http == null && io.quarkus.arc.Arc.container().requestContext().isActive()) {
       http = io.quarkus.arc.Arc.container().instance(io.quarkus.vertx.http.runtime.CurrentVertxRequest.class).get().getCurrent();
     }
     String address = http == null ? null : clients.of(http.request());
+    // how this request authenticated: the login form, HTTP Basic, or else the session cookie
+    boolean formLogin = http != null && "/j_security_check".equals(http.request().path());
+    boolean sessionCookie = http != null && !formLogin && http.request().getHeader("Authorization") == null;
     return context.runBlocking(() -> {
       if (address != null) {
         AtomicInteger n = failuresByAddress.getIfPresent(address);
@@ -72,17 +84,24 @@ public class LoginGuard implements SecurityIdentityAugmentor {
         }
       }
       String user = identity.getPrincipal().getName();
-      // 0: fine, 1: locked, 2: the password must be changed (expired, or reset by an administrator)
+      // 0: fine, 1: locked, 2: the password must be changed (expired, or reset by an administrator),
+      // 3: a session cookie of an account that has signed out since
       int state = QuarkusTransaction.joiningExisting().call(() -> {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery(
-                "select failed_logins, locked_until, password_changed_at, must_change_password from app_user where username = ?1")
+                "select failed_logins, locked_until, password_changed_at, must_change_password, logged_out_at from app_user where username = ?1")
             .setParameter(1, user).getResultList();
         if (rows.isEmpty()) {
           return 0;
         }
         Object[] r = rows.get(0);
         Instant now = Instant.now(clock);
+        if (sessionCookie && r[4] != null) {
+          return 3; // logged out: the cookie no longer counts
+        }
+        if (formLogin && r[4] != null) {
+          em.createNativeQuery("update app_user set logged_out_at = null where username = ?1").setParameter(1, user).executeUpdate();
+        }
         Instant until = r[1] == null ? null : org.duban.platform.SqlValues.instant(r[1]);
         if (until != null && until.isAfter(now)) {
           return 1;
@@ -97,6 +116,9 @@ public class LoginGuard implements SecurityIdentityAugmentor {
       });
       if (state == 1) {
         throw new AuthenticationFailedException("account locked");
+      }
+      if (state == 3) {
+        throw new AuthenticationFailedException("signed out");
       }
       if (state == 2) {
         // signed in, but with no role: every endpoint answers 403 except changing the password

@@ -188,7 +188,7 @@ public class ProblemMappers {
   /** Staff pages send an anonymous reader to the login form instead of a Basic challenge. */
   private static boolean isPage(UriInfo uri) {
     String p = uri == null ? "" : uri.getPath();
-    return p.equals("/staff") || p.startsWith("/staff/");
+    return p.equals("/staff") || p.startsWith("/staff/") || p.equals("/logout");
   }
 
   private static Response toLogin() {

@@ -28,13 +28,16 @@ public class LoginPage {
   private final Template login;
   private final String cookieName;
   private final CsrfTokens csrf;
+  private final org.duban.identity.IdentityService identityService;
   private final io.quarkus.security.identity.SecurityIdentity identity;
 
   public LoginPage(
       @Location("login.html") Template login,
       @ConfigProperty(name = "quarkus.http.auth.form.cookie-name", defaultValue = "quarkus-credential") String cookieName,
       CsrfTokens csrf,
-      io.quarkus.security.identity.SecurityIdentity identity) {
+      io.quarkus.security.identity.SecurityIdentity identity,
+      org.duban.identity.IdentityService identityService) {
+    this.identityService = identityService;
     this.csrf = csrf;
     this.identity = identity;
     this.login = login;
@@ -70,6 +73,7 @@ public class LoginPage {
   public Response logout(@jakarta.ws.rs.FormParam("csrf") String token) {
     if (!identity.isAnonymous()) {
       csrf.require(identity.getPrincipal().getName(), token);
+      identityService.signedOut(identity.getPrincipal().getName());
     }
     NewCookie gone = new NewCookie.Builder(cookieName).value("").path("/").maxAge(0).httpOnly(true).build();
     return Response.seeOther(URI.create("/login?out=1")).cookie(gone).build();
