@@ -80,6 +80,26 @@ class LoginGuardTest {
   }
 
   @Test
+  void behindATlsProxyTheSessionCookieIsSecure() {
+    Response tls = given().redirects().follow(false).contentType(ContentType.URLENC).header("X-Forwarded-Proto", "https")
+        .header("X-Forwarded-For", "198.51.100.50").formParam("j_username", "office").formParam("j_password", Api.PASSWORD).post("/j_security_check");
+    assertThat(tls.statusCode()).isEqualTo(302);
+    assertThat(tls.header("Set-Cookie")).contains("duban-session=").containsIgnoringCase("; Secure").containsIgnoringCase("HttpOnly");
+    // a later request over TLS never re-sends the session cookie without HttpOnly
+    Response next = given().redirects().follow(false).header("X-Forwarded-Proto", "https").header("X-Forwarded-For", "198.51.100.50")
+        .cookie("duban-session", tls.getCookie("duban-session")).cookie("duban-lang", "en").get("/staff/dashboard");
+    assertThat(next.statusCode()).isEqualTo(200);
+    for (String c : next.headers().getValues("Set-Cookie")) {
+      if (c.startsWith("duban-session=")) {
+        assertThat(c).containsIgnoringCase("HttpOnly").containsIgnoringCase("Secure");
+      }
+    }
+    Response plain = given().redirects().follow(false).contentType(ContentType.URLENC)
+        .header("X-Forwarded-For", "198.51.100.51").formParam("j_username", "office").formParam("j_password", Api.PASSWORD).post("/j_security_check");
+    assertThat(plain.header("Set-Cookie")).doesNotContainIgnoringCase("secure");
+  }
+
+  @Test
   void anAddressWithTooManyFailuresIsRefusedEvenWithARightPassword() throws Exception {
     for (int i = 0; i < 30; i++) {
       basic("spray" + i, "guess", "203.0.113.99").then().statusCode(401);

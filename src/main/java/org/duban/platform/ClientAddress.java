@@ -34,6 +34,12 @@ public class ClientAddress {
     }
   }
 
+  /** Whether the peer of this request is one of our trusted proxies. */
+  public boolean viaTrustedProxy(HttpServerRequest request) {
+    String peer = request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
+    return peer != null && !trusted.isEmpty() && isTrusted(peer);
+  }
+
   public String of(HttpServerRequest request) {
     String peer = request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
     if (peer == null || trusted.isEmpty() || !isTrusted(peer)) {
