@@ -78,6 +78,23 @@ class PasswordTest {
   }
 
   @Test
+  void inTheBrowserAResetUserIsSentToTheChangeFormFirst() {
+    String name = create(Api.PASSWORD);
+    String temporary = "Temporary-Page-" + System.nanoTime() % 1000;
+    as("admin").body("{\"newPassword\":\"" + temporary + "\"}").post("/api/v1/users/" + name + "/password").then().statusCode(204);
+    String session = StaffPagesTest.login(name, temporary);
+    StaffPagesTest.page(session).get("/staff/dashboard").then().statusCode(303).header("Location", org.hamcrest.Matchers.endsWith("/staff/password"));
+    String html = StaffPagesTest.page(session).get("/staff/password").then().statusCode(200).extract().asString();
+    java.util.regex.Matcher m = StaffPagesTest.TOKEN.matcher(html);
+    assertThat(m.find()).isTrue();
+    StaffPagesTest.page(session).contentType(io.restassured.http.ContentType.URLENC).formParam("csrf", m.group(1))
+        .formParam("currentPassword", temporary).formParam("newPassword", "weak").post("/staff/password").then().statusCode(400);
+    StaffPagesTest.page(session).contentType(io.restassured.http.ContentType.URLENC).formParam("csrf", m.group(1))
+        .formParam("currentPassword", temporary).formParam("newPassword", "Chosen-By-Me-2022").post("/staff/password").then().statusCode(303);
+    StaffPagesTest.page(StaffPagesTest.login(name, "Chosen-By-Me-2022")).get("/staff/dashboard").then().statusCode(200);
+  }
+
+  @Test
   void onlyAnAdministratorResets() {
     for (String user : List.of("office", "auditor", "leader")) {
       as(user).body("{\"newPassword\":\"Temporary-Pass-123\"}").post("/api/v1/users/leader/password").then().statusCode(403);

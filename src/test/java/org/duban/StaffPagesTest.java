@@ -27,8 +27,12 @@ class StaffPagesTest {
 
   /** Signs in through the login form and returns the session cookie. */
   static String login(String user) {
+    return login(user, Api.PASSWORD);
+  }
+
+  static String login(String user, String password) {
     Response r = given().config(UTF8).redirects().follow(false).contentType(ContentType.URLENC)
-        .formParam("j_username", user).formParam("j_password", Api.PASSWORD).post("/j_security_check");
+        .formParam("j_username", user).formParam("j_password", password).post("/j_security_check");
     assertThat(r.statusCode()).isEqualTo(302);
     assertThat(r.header("Location")).endsWith("/staff");
     String cookie = r.getCookie("duban-session");

@@ -171,6 +171,9 @@ public class ProblemMappers {
   @ServerExceptionMapper
   public Response forbidden(ForbiddenException e, UriInfo uri) {
     audit("DENIED", currentUser(), "DENIED", "403");
+    if (passwordChangeRequired() && isPage(uri)) {
+      return Response.seeOther(java.net.URI.create("/staff/password")).build();
+    }
     if (passwordChangeRequired()) {
       return response(403, null,
           "Your password has expired or was reset: change it first (POST /api/v1/me/password).", path(uri), null);

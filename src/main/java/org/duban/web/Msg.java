@@ -126,4 +126,11 @@ public interface Msg {
   @Message("是否逾期") String colOverdue();
   @Message("逾期") String yes();
   @Message("否") String no();
+  @Message("修改密码") String passwordTitle();
+  @Message("密码已过期或已被管理员重置：请先修改密码。") String passwordRequired();
+  @Message("密码已修改。") String passwordChanged();
+  @Message("当前密码") String currentPassword();
+  @Message("新密码") String newPassword();
+  @Message("至少12位，包含小写字母、大写字母、数字、其他字符中的至少三类；不能是常见密码，不能包含用户名。") String passwordRules();
+  @Message("修改") String passwordSubmit();
 }

@@ -74,6 +74,9 @@ public class StaffPages {
   private final Msg zh;
   private final Msg en;
   private final CsrfTokens csrf;
+  private final Template password;
+  private final org.duban.identity.IdentityService identity;
+  private final io.quarkus.security.identity.SecurityIdentity securityIdentity;
 
   public StaffPages(
       @Location("staff/dashboard.html") Template dashboard,
@@ -87,8 +90,14 @@ public class StaffPages {
       Validator validator,
       Msg zh,
       @Localized("en") Msg en,
-      CsrfTokens csrf) {
+      CsrfTokens csrf,
+      @Location("staff/password.html") Template password,
+      org.duban.identity.IdentityService identity,
+      io.quarkus.security.identity.SecurityIdentity securityIdentity) {
     this.csrf = csrf;
+    this.password = password;
+    this.identity = identity;
+    this.securityIdentity = securityIdentity;
     this.dashboard = dashboard;
     this.measures = measures;
     this.measure = measure;
@@ -106,6 +115,33 @@ public class StaffPages {
   public record AreaRow(String area, List<LightCount> counts) {}
 
   public record LightCount(String light, long count) {}
+
+  @GET
+  @Path("password")
+  @io.quarkus.security.Authenticated
+  public Response passwordForm(@QueryParam("done") String done, @QueryParam("lang") String lang, @Context HttpHeaders headers, @Context UriInfo uri) {
+    return page(password.instance().data("required", mustChange()).data("error", null).data("done", done != null), Lang.of(lang, headers), uri, "password");
+  }
+
+  @POST
+  @Path("password")
+  @io.quarkus.security.Authenticated
+  public Response changePassword(@FormParam("csrf") String token, @FormParam("currentPassword") String current,
+      @FormParam("newPassword") String next, @Context HttpHeaders headers, @Context UriInfo uri) {
+    csrf.require(actor.get().username(), token);
+    try {
+      identity.changePassword(current, next, actor.get());
+    } catch (ProblemException e) {
+      Response r = page(password.instance().data("required", mustChange()).data("error", describe(e)).data("done", false),
+          Lang.of(null, headers), uri, "password");
+      return Response.fromResponse(r).status(e.status()).build();
+    }
+    return Response.seeOther(URI.create("/staff/password?done=1")).build();
+  }
+
+  private boolean mustChange() {
+    return Boolean.TRUE.equals(securityIdentity.getAttribute(org.duban.identity.LoginGuard.PASSWORD_CHANGE_REQUIRED));
+  }
 
   @GET
   public Response home() {
