@@ -30,7 +30,11 @@ public class NoticeDispatcher {
   private final BusinessCalendar calendar;
   private final boolean smtp;
 
-  public NoticeDispatcher(EntityManager em, Mailer mailer, TrackerConfig config, BusinessCalendar calendar) {
+  private final org.duban.platform.TrackerMetrics metrics;
+
+  public NoticeDispatcher(EntityManager em, Mailer mailer, TrackerConfig config, BusinessCalendar calendar,
+      org.duban.platform.TrackerMetrics metrics) {
+    this.metrics = metrics;
     this.em = em;
     this.mailer = mailer;
     this.config = config;
@@ -50,6 +54,7 @@ public class NoticeDispatcher {
     while (true) {
       List<Object[]> batch = QuarkusTransaction.requiringNew().call(this::claim);
       if (batch.isEmpty()) {
+        metrics.refreshNotices();
         return sent;
       }
       List<Long> delivered = new java.util.ArrayList<>();

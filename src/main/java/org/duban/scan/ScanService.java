@@ -33,10 +33,13 @@ public class ScanService {
   private final String instance;
   private final int timeoutSeconds;
   private final org.duban.platform.ChangeStamp stamps;
+  private final org.duban.platform.TrackerMetrics metrics;
 
   public ScanService(
       ScanSql sql, BusinessCalendar calendar, EntityManager em, NoticeDispatcher notices,
-      org.duban.platform.TrackerConfig config, org.duban.platform.ChangeStamp stamps) {
+      org.duban.platform.TrackerConfig config, org.duban.platform.ChangeStamp stamps,
+      org.duban.platform.TrackerMetrics metrics) {
+    this.metrics = metrics;
     this.stamps = stamps;
     this.timeoutSeconds = config.scan().timeoutSeconds();
     this.sql = sql;
@@ -49,10 +52,13 @@ public class ScanService {
   /** Runs a scan now and then delivers the notices that are due. */
   public ScanResult run(String trigger) {
     ScanResult result;
+    long t0 = System.nanoTime();
     try {
       result = QuarkusTransaction.requiringNew().timeout(timeoutSeconds).call(() -> scan(trigger));
+      metrics.scanSucceeded(java.time.Duration.ofNanos(System.nanoTime() - t0), java.time.Instant.now().getEpochSecond());
     } catch (RuntimeException e) {
       LOG.error("The scan failed", e);
+      metrics.scanFailed(java.time.Duration.ofNanos(System.nanoTime() - t0));
       Instant now = calendar.now();
       long id =
           QuarkusTransaction.requiringNew()
