@@ -84,6 +84,9 @@ public class LoginGuard implements SecurityIdentityAugmentor {
         }
       }
       String user = identity.getPrincipal().getName();
+      if (identity.getCredential(io.quarkus.oidc.AccessTokenCredential.class) != null) {
+        return fromSso(identity, user);
+      }
       // 0: fine, 1: locked, 2: the password must be changed (expired, or reset by an administrator),
       // 3: a session cookie of an account that has signed out since
       int state = QuarkusTransaction.joiningExisting().call(() -> {
@@ -131,6 +134,32 @@ public class LoginGuard implements SecurityIdentityAugmentor {
       }
       return identity;
     });
+  }
+
+  /**
+   * A bearer token from the identity provider proves who the user is; the local account decides
+   * what it may do (its one role and, for a reporter, its unit). No local account, or a locked
+   * one: the same failure as a bad token.
+   */
+  private SecurityIdentity fromSso(SecurityIdentity identity, String user) {
+    Object[] account = QuarkusTransaction.joiningExisting().call(() -> {
+      @SuppressWarnings("unchecked")
+      List<Object[]> rows = em.createNativeQuery("select role, locked_until from app_user where username = ?1")
+          .setParameter(1, user).getResultList();
+      return rows.isEmpty() ? null : rows.get(0);
+    });
+    if (account == null) {
+      throw new AuthenticationFailedException("no local account for this identity");
+    }
+    if (account[1] != null && org.duban.platform.SqlValues.instant(account[1]).isAfter(Instant.now(clock))) {
+      throw new AuthenticationFailedException("account locked");
+    }
+    return io.quarkus.security.runtime.QuarkusSecurityIdentity.builder()
+        .setPrincipal(identity.getPrincipal())
+        .addCredentials(identity.getCredentials())
+        .addAttributes(identity.getAttributes())
+        .addRole((String) account[0])
+        .build();
   }
 
   /** A failed login: one more against the account (and the address); the last allowed one locks. */
