@@ -20,8 +20,6 @@ trap 'stop_app app; rm -rf "$WORK"' EXIT
 ensure_built
 export APP_JAVA_OPTS="-Xmx256m"
 
-median() { sort -n | awk '{a[NR]=$1} END {if (NR%2) print a[(NR+1)/2]; else print (a[NR/2]+a[NR/2+1])/2}'; }
-p90() { sort -n | awk '{a[NR]=$1} END {i=int(NR*0.9); if (i<1) i=1; print a[i]}'; }
 heap_mib() { curl -s "$URL/q/metrics" | awk '/^jvm_memory_used_bytes\{/ && /area="heap"/ {s+=$NF} END {printf "%.0f", s/1048576}'; }
 ms() { awk '{printf "%.0f\n", $1 * 1000}'; }
 seed() { # seed N

@@ -5,6 +5,7 @@
 # Extra JVM flags can be tried with JAVA_OPTS, e.g. JAVA_OPTS="-XX:TieredStopAtLevel=1".
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source scripts/lib/app.sh
 RUNS=${1:-5}
 PORT=${PORT:-18080}
 JAR=target/quarkus-app/quarkus-run.jar
@@ -22,7 +23,6 @@ pg_rss_kb() { # PostgreSQL processes serving this data directory
   for pid in $(pgrep -f "postgres.*$DATA" || true); do total=$((total + $(rss_kb "$pid"))); done
   echo $total
 }
-median() { sort -n | awk '{a[NR]=$1} END {if (NR%2) print a[(NR+1)/2]; else print (a[NR/2]+a[NR/2+1])/2}'; }
 
 run_once() { # prints "ready_ms app_rss_kb pg_rss_kb"
   local start pid ready

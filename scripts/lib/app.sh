@@ -31,3 +31,7 @@ stop_app() {
   local pid; pid=$(cat "$WORK/$1.pid" 2>/dev/null) || return 0
   kill -TERM "$pid" 2>/dev/null && wait "$pid" 2>/dev/null || true
 }
+
+# median and p90 of numbers on standard input, one per line
+median() { sort -n | awk '{a[NR]=$1} END {if (NR%2) print a[(NR+1)/2]; else print (a[NR/2]+a[NR/2+1])/2}'; }
+p90() { sort -n | awk '{a[NR]=$1} END {i=int(NR*0.9); if (i<1) i=1; print a[i]}'; }

@@ -62,7 +62,7 @@ class LoginGuardTest {
     Response wrong = basic(user, "wrong-again", "198.51.100.1");
     Response unknown = basic("no-such-user-" + user, "whatever", "198.51.100.1");
     assertThat(locked.statusCode()).isEqualTo(401);
-    assertThat(locked.asString()).isEqualTo(wrong.asString().replace("wrong-again", "")).isEqualTo(unknown.asString());
+    assertThat(locked.asString()).isEqualTo(wrong.asString()).isEqualTo(unknown.asString());
     assertThat(locked.header("WWW-Authenticate")).isEqualTo(unknown.header("WWW-Authenticate"));
     // the form says the same for a locked account as for a wrong password
     Response form = given().redirects().follow(false).contentType(ContentType.URLENC).header("X-Forwarded-For", "198.51.100.1")

@@ -78,7 +78,7 @@ class PublicCacheTest {
   }
 
   @Test
-  void errorsAreNotCachedAndBadInputStill400() {
+  void anUnknownMeasureIs404AndBadInputIs400BehindTheCache() {
     anonymous().get("/api/v1/public/measures/NO-SUCH").then().statusCode(404).contentType("application/problem+json");
     anonymous().get("/api/v1/public/measures?size=101").then().statusCode(400);
     anonymous().get("/api/v1/public/measures?size=5").then().statusCode(200);

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import org.duban.dashboard.dto.DashboardView;
 import org.duban.dashboard.dto.OverdueRow;
+import org.duban.measure.MeasureRepository;
 import org.duban.measure.MeasureStatus;
 import org.duban.measure.dto.UnitRef;
 import org.duban.platform.BusinessCalendar;
@@ -56,9 +57,13 @@ public class DashboardService {
   private final BusinessCalendar calendar;
   private final LightRule rule;
   private final org.duban.platform.ChangeStamp stamps;
+  private final MeasureRepository measures;
   private final Map<Long, List<Object[]>> roundCounts = new java.util.concurrent.ConcurrentHashMap<>();
 
-  public DashboardService(EntityManager em, BusinessCalendar calendar, LightRule rule, org.duban.platform.ChangeStamp stamps) {
+  public DashboardService(
+      EntityManager em, BusinessCalendar calendar, LightRule rule, org.duban.platform.ChangeStamp stamps,
+      MeasureRepository measures) {
+    this.measures = measures;
     this.stamps = stamps;
     this.em = em;
     this.calendar = calendar;
@@ -168,20 +173,6 @@ public class DashboardService {
   }
 
   private DashboardView computeDashboard(LocalDate today) {
-    String light =
-        "duban_light(m.status, m.progress, m.start_date, m.current_deadline, m.claimed_done_on,"
-            + " m.reporting_missed, :today, :near, :lag)";
-    // one pass over the measures: area x light, status and overdue together
-    @SuppressWarnings("unchecked")
-    List<Object[]> cells =
-        em.createNativeQuery(
-                "select m.area, " + light + " as light, m.status,"
-                    + " duban_overdue(m.status, m.current_deadline, m.claimed_done_on, :today), count(*)"
-                    + " from measure m group by 1, 2, 3, 4")
-            .setParameter("today", today)
-            .setParameter("near", rule.nearDeadlineDays())
-            .setParameter("lag", rule.lagPoints())
-            .getResultList();
     Map<String, Long> areaLight = new java.util.TreeMap<>();
     Map<String, Long> byStatus = new LinkedHashMap<>();
     for (MeasureStatus s : MeasureStatus.values()) {
@@ -189,14 +180,11 @@ public class DashboardService {
     }
     long total = 0;
     long overdueTotal = 0;
-    for (Object[] c : cells) {
-      long n = ((Number) c[4]).longValue();
-      total += n;
-      areaLight.merge(c[0] + "\u001f" + c[1], n, Long::sum);
-      byStatus.merge((String) c[2], n, Long::sum);
-      if (Boolean.TRUE.equals(c[3])) {
-        overdueTotal += n;
-      }
+    for (MeasureRepository.Tally t : measures.tally(today)) {
+      total += t.count();
+      areaLight.merge(t.area() + "\u001f" + t.light(), t.count(), Long::sum);
+      byStatus.merge(t.status(), t.count(), Long::sum);
+      overdueTotal += t.overdue() ? t.count() : 0;
     }
     List<DashboardView.AreaLight> byAreaLight = new ArrayList<>();
     areaLight.forEach((k, n) -> {

@@ -42,7 +42,7 @@ public class LoginGuard implements SecurityIdentityAugmentor {
   private final int maxPasswordAgeDays;
 
   /** The identity attribute of a user who must change its password before anything else. */
-  public static final String PASSWORD_CHANGE_REQUIRED = "duban.password-change-required";
+  public static final String PASSWORD_CHANGE_REQUIRED = SecurityNotice.PASSWORD_CHANGE_REQUIRED;
 
   public LoginGuard(EntityManager em, Clock clock, TrackerConfig config, ClientAddress clients, Event<SecurityNotice> notices) {
     this.em = em;

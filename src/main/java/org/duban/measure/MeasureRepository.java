@@ -22,6 +22,31 @@ public class MeasureRepository implements PanacheRepository<Measure> {
     this.rule = rule;
   }
 
+  /** How many measures share an area, a light, a status and an overdue state on a day. */
+  public record Tally(String area, String light, String status, boolean overdue, long count) {}
+
+  /**
+   * The whole catalogue counted in one pass in SQL, lights and overdue by the rule's SQL twins for
+   * that day (the dashboard's and the public summary's counts).
+   */
+  public List<Tally> tally(LocalDate today) {
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows =
+        getEntityManager()
+            .createNativeQuery(
+                "select m.area, duban_light(m.status, m.progress, m.start_date, m.current_deadline, m.claimed_done_on,"
+                    + " m.reporting_missed, :today, :near, :lag), m.status,"
+                    + " duban_overdue(m.status, m.current_deadline, m.claimed_done_on, :today), count(*)"
+                    + " from measure m group by 1, 2, 3, 4")
+            .setParameter("today", today)
+            .setParameter("near", rule.nearDeadlineDays())
+            .setParameter("lag", rule.lagPoints())
+            .getResultList();
+    return rows.stream()
+        .map(r -> new Tally((String) r[0], (String) r[1], (String) r[2], Boolean.TRUE.equals(r[3]), ((Number) r[4]).longValue()))
+        .toList();
+  }
+
   public Optional<Measure> findByCode(String code) {
     return find("code", code).firstResultOptional();
   }

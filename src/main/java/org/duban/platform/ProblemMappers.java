@@ -77,7 +77,7 @@ public class ProblemMappers {
   private boolean passwordChangeRequired() {
     try {
       var id = identity.getIdentity();
-      return id != null && Boolean.TRUE.equals(id.getAttribute("duban.password-change-required"));
+      return id != null && Boolean.TRUE.equals(id.getAttribute(SecurityNotice.PASSWORD_CHANGE_REQUIRED));
     } catch (RuntimeException e) {
       return false;
     }

@@ -66,13 +66,10 @@ public class PublicCache {
       e = entries.asMap().compute(key, (k, old) -> current(old, stamp, day) ? old : build(stamp, day, type, build));
     } else if (aged(e) && e.refreshing.compareAndSet(false, true)) {
       // only older than max-age (the bound on a change drawn before it committed): this request
-      // rebuilds, the others keep answering from the entry meanwhile
-      try {
-        e = build(stamp, day, type, build);
-        entries.put(key, e);
-      } finally {
-        // the old entry's flag stays set: it is no longer in the cache
-      }
+      // rebuilds, the others keep answering from the entry meanwhile (its flag stays set: the new
+      // entry replaces it)
+      e = build(stamp, day, type, build);
+      entries.put(key, e);
     }
     return answer(e, headers.getHeaderString(HttpHeaders.IF_NONE_MATCH));
   }

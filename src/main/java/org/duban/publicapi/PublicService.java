@@ -3,7 +3,6 @@ package org.duban.publicapi;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -81,23 +80,19 @@ public class PublicService {
     for (MeasureStatus s : MeasureStatus.values()) {
       byStatus.put(s.name(), 0L);
     }
-    Map<Light, Long> byLight = new EnumMap<>(Light.class);
+    Map<String, Long> lights = new LinkedHashMap<>();
     for (Light l : Light.values()) {
-      byLight.put(l, 0L);
+      lights.put(l.name(), 0L);
     }
     long total = 0;
     long overdue = 0;
-    // One pass over the catalogue (36 measures per province; the scan will store lights for more).
-    for (Measure m : measures.listAll()) {
-      total++;
-      byArea.merge(m.area.name(), 1L, Long::sum);
-      byStatus.merge(m.status.name(), 1L, Long::sum);
-      LightRule.Facts facts = MeasureViews.facts(m);
-      byLight.merge(rule.light(facts, today), 1L, Long::sum);
-      overdue += rule.overdue(facts, today) ? 1 : 0;
+    for (MeasureRepository.Tally t : measures.tally(today)) {
+      total += t.count();
+      byArea.merge(t.area(), t.count(), Long::sum);
+      byStatus.merge(t.status(), t.count(), Long::sum);
+      lights.merge(t.light(), t.count(), Long::sum);
+      overdue += t.overdue() ? t.count() : 0;
     }
-    Map<String, Long> lights = new LinkedHashMap<>();
-    byLight.forEach((k, v) -> lights.put(k.name(), v));
     return new PublicSummary(total, byArea, byStatus, lights, overdue);
   }
 

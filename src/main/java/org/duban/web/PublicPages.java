@@ -14,19 +14,12 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import org.duban.measure.Area;
 import org.duban.measure.MeasureFilter;
-import org.duban.measure.MeasureStatus;
-import org.duban.platform.Page;
 import org.duban.platform.PageRequest;
-import org.duban.platform.Params;
-import org.duban.platform.ProblemException;
 import org.duban.publicapi.PublicCache;
 import org.duban.publicapi.PublicService;
 import org.duban.publicapi.dto.PublicMeasure;
-import org.duban.scan.Light;
 
 /**
  * The public pages (no login, no script, Chinese first): the list of measures with their lights and
@@ -66,43 +59,12 @@ public class PublicPages {
       @Context HttpHeaders headers,
       @Context UriInfo uri) {
     Lang l = Lang.of(lang, headers);
-    MeasureFilter filter =
-        new MeasureFilter(
-            blank(area) ? null : Params.enumOf(Area.class, "area", area),
-            null,
-            blank(status) ? null : Params.enumOf(MeasureStatus.class, "status", status),
-            blank(overdue) ? null : Params.booleanOf("overdue", overdue),
-            blank(q) ? null : Params.textOf("q", q.strip(), 100),
-            blank(light) ? null : Params.enumOf(Light.class, "light", light));
-    int pageNo;
-    try {
-      pageNo = blank(pageParam) ? 0 : Math.max(0, Integer.parseInt(pageParam.strip()));
-    } catch (NumberFormatException e) {
-      throw ProblemException.invalid("page", "must be a whole number from 0");
-    }
-    PageRequest page = PageRequest.of(pageNo, 50).validated();
-    String query = query(area, light, status, overdue, q);
-    return html(key("/", uri, l), headers, l, () -> {
-      Page<PublicMeasure> found = service.list(filter, page);
-      long pages = Math.max(1, (found.total() + found.size() - 1) / found.size());
-      return index.instance()
-          .data("found", found)
-          .data("summary", service.summary())
-          .data("rules", service.rules())
-          .data("areas", Area.values())
-          .data("lights", Charts.LIGHTS)
-          .data("statuses", MeasureStatus.values())
-          .data("area", nz(area))
-          .data("light", nz(light))
-          .data("status", nz(status))
-          .data("overdue", nz(overdue))
-          .data("q", nz(q))
-          .data("shownPage", found.page() + 1)
-          .data("pages", pages)
-          .data("prevPage", found.page() > 0 ? Integer.valueOf(found.page() - 1) : null)
-          .data("nextPage", found.page() + 1 < pages ? Integer.valueOf(found.page() + 1) : null)
-          .data("query", query);
-    }, uri);
+    ListForm form = new ListForm(area, light, status, overdue, q, pageParam);
+    MeasureFilter filter = form.filter();
+    PageRequest page = form.pageRequest();
+    return html(key("/", uri, l), headers, l, () -> form.fill(index.instance(), service.list(filter, page))
+        .data("summary", service.summary())
+        .data("rules", service.rules()), uri);
   }
 
   @GET
@@ -129,24 +91,5 @@ public class PublicPages {
   private static String key(String path, UriInfo uri, Lang l) {
     String q = uri.getRequestUri().getRawQuery();
     return "page:" + l.code() + ":" + path + (q == null ? "" : "?" + q);
-  }
-
-  private static String query(String... values) {
-    String[] names = {"area", "light", "status", "overdue", "q"};
-    StringBuilder sb = new StringBuilder();
-    for (int i = 0; i < names.length; i++) {
-      if (!blank(values[i])) {
-        sb.append('&').append(names[i]).append('=').append(URLEncoder.encode(values[i].strip(), StandardCharsets.UTF_8));
-      }
-    }
-    return sb.toString();
-  }
-
-  private static boolean blank(String s) {
-    return s == null || s.isBlank();
-  }
-
-  private static String nz(String s) {
-    return s == null ? "" : s;
   }
 }

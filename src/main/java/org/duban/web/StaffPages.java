@@ -33,9 +33,7 @@ import org.duban.dashboard.dto.DashboardView;
 import org.duban.identity.CurrentActor;
 import org.duban.identity.Role;
 import org.duban.measure.Area;
-import org.duban.measure.MeasureFilter;
 import org.duban.measure.MeasureService;
-import org.duban.measure.MeasureStatus;
 import org.duban.measure.dto.MeasureView;
 import org.duban.measure.dto.NoteRequest;
 import org.duban.measure.dto.PostponeRequest;
@@ -44,13 +42,11 @@ import org.duban.platform.Actor;
 import org.duban.platform.BusinessCalendar;
 import org.duban.platform.Page;
 import org.duban.platform.PageRequest;
-import org.duban.platform.Params;
 import org.duban.platform.Precondition;
 import org.duban.platform.ProblemException;
 import org.duban.reporting.ReportService;
 import org.duban.reporting.dto.ReportView;
 import org.duban.reporting.dto.SubmitReportRequest;
-import org.duban.scan.Light;
 
 /**
  * The staff pages (server-rendered, Chinese first, English on request): the leadership dashboard,
@@ -197,36 +193,9 @@ public class StaffPages {
       @Context HttpHeaders headers,
       @Context UriInfo uri) {
     Lang l = Lang.of(lang, headers);
-    MeasureFilter filter =
-        new MeasureFilter(
-            blankToNull(area) == null ? null : Params.enumOf(Area.class, "area", area),
-            null,
-            blankToNull(status) == null ? null : Params.enumOf(MeasureStatus.class, "status", status),
-            null,
-            blankToNull(q) == null ? null : Params.textOf("q", q.strip(), 100),
-            blankToNull(light) == null ? null : Params.enumOf(Light.class, "light", light));
-    int pageNo = 0;
-    try {
-      pageNo = pageParam == null || pageParam.isBlank() ? 0 : Math.max(0, Integer.parseInt(pageParam));
-    } catch (NumberFormatException e) {
-      throw ProblemException.invalid("page", "must be a whole number from 0");
-    }
-    Page<MeasureView> found = measureService.list(filter, PageRequest.of(pageNo, 50).validated(), actor.get());
-    long pages = Math.max(1, (found.total() + found.size() - 1) / found.size());
-    return page(measures.instance()
-            .data("found", found)
-            .data("pages", pages)
-            .data("shownPage", found.page() + 1)
-            .data("prevPage", found.page() > 0 ? Integer.valueOf(found.page() - 1) : null)
-            .data("nextPage", found.page() + 1 < pages ? Integer.valueOf(found.page() + 1) : null)
-            .data("areas", Area.values())
-            .data("lights", Charts.LIGHTS)
-            .data("statuses", MeasureStatus.values())
-            .data("area", nz(area))
-            .data("light", nz(light))
-            .data("status", nz(status))
-            .data("q", nz(q))
-            .data("query", filterQuery(area, light, status, q)),
+    ListForm form = new ListForm(area, light, status, null, q, pageParam);
+    Page<MeasureView> found = measureService.list(form.filter(), form.pageRequest(), actor.get());
+    return page(form.fill(measures.instance(), found),
         l, uri, "measures");
   }
 
@@ -413,25 +382,15 @@ public class StaffPages {
     return Precondition.ifMatch(Precondition.etag(Long.parseLong(version.strip())));
   }
 
-  private static String filterQuery(String area, String light, String status, String q) {
-    StringBuilder sb = new StringBuilder();
-    for (String[] p : new String[][] {{"area", area}, {"light", light}, {"status", status}, {"q", q}}) {
-      if (p[1] != null && !p[1].isBlank()) {
-        sb.append('&').append(p[0]).append('=').append(URLEncoder.encode(p[1].strip(), StandardCharsets.UTF_8));
-      }
-    }
-    return sb.toString();
-  }
-
   private static String urlPart(String code) {
     return URLEncoder.encode(code, StandardCharsets.UTF_8);
   }
 
   private static String nz(String s) {
-    return s == null ? "" : s;
+    return ListForm.nz(s);
   }
 
   private static String blankToNull(String s) {
-    return s == null || s.isBlank() ? null : s;
+    return ListForm.blank(s) ? null : s;
   }
 }
