@@ -29,9 +29,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class AuditResource {
 
   private final AuditTrail trail;
+  private final AuditAnchor anchor;
 
-  public AuditResource(AuditTrail trail) {
+  public AuditResource(AuditTrail trail, AuditAnchor anchor) {
     this.trail = trail;
+    this.anchor = anchor;
   }
 
   @GET
@@ -40,23 +42,23 @@ public class AuditResource {
   @APIResponse(responseCode = "400", description = "a filter or page parameter is invalid")
   public Page<AuditView> list(
       @QueryParam("actor") @Parameter(description = "user name", example = "office") String actor,
-      @QueryParam("action") @Parameter(description = "WRITE, LOGIN, LOGIN_FAILED, LOCKED, DENIED or SCAN", example = "DENIED") String action,
+      @QueryParam("action") @Parameter(description = "WRITE, LOGIN, LOGIN_FAILED, LOCKED, DENIED, THROTTLED (anonymous refusals are one row per address and minute with a count) or SCAN", example = "DENIED") String action,
       @QueryParam("from") @Parameter(description = "ISO-8601 instant, inclusive", example = "2021-10-01T00:00:00Z") String from,
       @QueryParam("to") @Parameter(description = "ISO-8601 instant, exclusive", example = "2021-11-01T00:00:00Z") String to,
       @BeanParam PageRequest page) {
     String act = Params.textOf("action", action, 32);
-    if (act != null && !act.matches("WRITE|LOGIN|LOGIN_FAILED|LOCKED|DENIED|SCAN")) {
-      throw ProblemException.invalid("action", "must be WRITE, LOGIN, LOGIN_FAILED, LOCKED, DENIED or SCAN");
+    if (act != null && !act.matches("WRITE|LOGIN|LOGIN_FAILED|LOCKED|DENIED|THROTTLED|SCAN")) {
+      throw ProblemException.invalid("action", "must be WRITE, LOGIN, LOGIN_FAILED, LOCKED, DENIED, THROTTLED or SCAN");
     }
     return trail.list(Params.textOf("actor", actor, 64), act, instant("from", from), instant("to", to), page.validated());
   }
 
   @GET
   @Path("verify")
-  @Operation(summary = "Recompute the hash chain; names the first row that does not match")
-  @APIResponse(responseCode = "200", description = "intact, or the first broken row")
+  @Operation(summary = "Recompute the hash chain and check the keyed checkpoints; names the first row, or the first interval between checkpoints, that no longer matches")
+  @APIResponse(responseCode = "200", description = "intact, or where it is broken")
   public AuditVerification verify() {
-    return trail.verify();
+    return anchor.verify();
   }
 
   private static Instant instant(String name, String value) {

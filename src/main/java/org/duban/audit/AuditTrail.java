@@ -8,7 +8,6 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import org.duban.audit.dto.AuditVerification;
 import org.duban.audit.dto.AuditView;
 import org.duban.platform.Page;
 import org.duban.platform.PageRequest;
@@ -28,13 +27,24 @@ public class AuditTrail {
 
   private final EntityManager em;
   private final Clock clock;
+  private final jakarta.enterprise.inject.Instance<RefusalTally> tally;
 
-  public AuditTrail(EntityManager em, Clock clock) {
+  public AuditTrail(EntityManager em, Clock clock, jakarta.enterprise.inject.Instance<RefusalTally> tally) {
     this.em = em;
     this.clock = clock;
+    this.tally = tally;
   }
 
+  /** A notice with an actor is written at once; one without (an anonymous refusal) is tallied ({@link RefusalTally}). */
   void on(@ObservesAsync SecurityNotice n) {
+    if (n.actor() == null && ("DENIED".equals(n.action()) || "THROTTLED".equals(n.action()))) {
+      tally.get().add(n);
+      return;
+    }
+    write(n);
+  }
+
+  void write(SecurityNotice n) {
     try {
       QuarkusTransaction.requiringNew().run(() ->
           em.createNativeQuery(
@@ -73,27 +83,6 @@ public class AuditTrail {
             (String) r[5], (String) r[6], (String) r[7], (String) r[8]))
         .toList();
     return new Page<>(items, page.page, page.size, total);
-  }
-
-  /** Recomputes every row's hash and link in id order; names the first row that does not match. */
-  @Transactional
-  public AuditVerification verify() {
-    @SuppressWarnings("unchecked")
-    List<Object[]> broken =
-        em.createNativeQuery(
-                "with c as (select id, hash, prev_hash, lag(hash) over (order by id) as before,"
-                    + " duban_audit_hash(prev_hash, id, at, actor, role, client_ip, action, target, result, detail) as expected"
-                    + " from audit_event)"
-                    + " select id, case when hash <> expected then 'the row''s content does not match its hash'"
-                    + "   else 'the row does not link to the one before it' end"
-                    + " from c where hash <> expected or prev_hash <> coalesce(before, repeat('0', 64))"
-                    + " order by id limit 1")
-            .getResultList();
-    long rows = ((Number) em.createNativeQuery("select count(*) from audit_event").getSingleResult()).longValue();
-    if (broken.isEmpty()) {
-      return new AuditVerification(true, rows, null, null);
-    }
-    return new AuditVerification(false, rows, ((Number) broken.get(0)[0]).longValue(), (String) broken.get(0)[1]);
   }
 
   private static jakarta.persistence.Query bind(jakarta.persistence.Query q, String actor, String action, Instant from, Instant to) {

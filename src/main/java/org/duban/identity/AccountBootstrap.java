@@ -9,9 +9,11 @@ import org.duban.platform.TrackerConfig;
 import org.jboss.logging.Logger;
 
 /**
- * Creates the bootstrap admin (TRACKER_BOOTSTRAP_ADMIN_PASSWORD, when no user exists) and, in demo
- * mode, the demo accounts: office, leader, auditor and reporter-&lt;unit&gt; for every unit (and admin
- * with the demo password when no bootstrap password is set).
+ * Creates the bootstrap accounts: {@code admin} (TRACKER_BOOTSTRAP_ADMIN_PASSWORD, when no user
+ * exists) and {@code security} (TRACKER_BOOTSTRAP_SECURITY_PASSWORD, when no security administrator
+ * exists); both must change that password at their first sign-in, and enrol a second factor. In
+ * demo mode, the demo accounts: office, leader, auditor, security and reporter-&lt;unit&gt; for every
+ * unit (and admin when no bootstrap password is set), all with the demo password.
  */
 @ApplicationScoped
 public class AccountBootstrap {
@@ -38,14 +40,25 @@ public class AccountBootstrap {
   /** Runs after the catalogue is loaded, so that every unit gets its reporter. */
   void onStart(@Observes @Priority(20) StartupEvent event) {
     Actor system = Actor.system("bootstrap");
+    boolean firstStart = identity.userCount() == 0;
     config
         .bootstrapAdminPassword()
         .filter(p -> !p.isBlank())
         .ifPresent(
             password -> {
-              if (identity.userCount() == 0) {
-                identity.ensureUser("admin", password, Role.ADMIN, null, system);
-                LOG.info("Created the bootstrap account admin (ADMIN)");
+              if (firstStart) {
+                identity.ensureUser("admin", password, Role.ADMIN, null, true, false, system);
+                LOG.info("Created the bootstrap account admin (ADMIN): it changes its password and enrols a second factor at first sign-in");
+              }
+            });
+    config
+        .bootstrapSecurityPassword()
+        .filter(p -> !p.isBlank())
+        .ifPresent(
+            password -> {
+              if (!identity.anyWithRole(Role.SECURITY)) {
+                identity.ensureUser("security", password, Role.SECURITY, null, true, false, system);
+                LOG.info("Created the bootstrap account security (SECURITY): it changes its password and enrols a second factor at first sign-in");
               }
             });
     if (!config.demo().enabled()) {
@@ -55,13 +68,16 @@ public class AccountBootstrap {
     int created = 0;
     // Without a bootstrap password, demo mode also needs someone to manage accounts and units.
     if (config.bootstrapAdminPassword().filter(p -> !p.isBlank()).isEmpty()) {
-      created += identity.ensureUser("admin", password, Role.ADMIN, null, system) ? 1 : 0;
+      created += identity.ensureUser("admin", password, Role.ADMIN, null, false, true, system) ? 1 : 0;
     }
-    created += identity.ensureUser("office", password, Role.OFFICE, null, system) ? 1 : 0;
-    created += identity.ensureUser("leader", password, Role.LEADER, null, system) ? 1 : 0;
-    created += identity.ensureUser("auditor", password, Role.AUDITOR, null, system) ? 1 : 0;
+    if (config.bootstrapSecurityPassword().filter(p -> !p.isBlank()).isEmpty()) {
+      created += identity.ensureUser("security", password, Role.SECURITY, null, false, true, system) ? 1 : 0;
+    }
+    created += identity.ensureUser("office", password, Role.OFFICE, null, false, true, system) ? 1 : 0;
+    created += identity.ensureUser("leader", password, Role.LEADER, null, false, true, system) ? 1 : 0;
+    created += identity.ensureUser("auditor", password, Role.AUDITOR, null, false, true, system) ? 1 : 0;
     for (String unit : identity.unitCodes()) {
-      created += identity.ensureUser("reporter-" + unit, password, Role.REPORTER, unit, system) ? 1 : 0;
+      created += identity.ensureUser("reporter-" + unit, password, Role.REPORTER, unit, false, true, system) ? 1 : 0;
     }
     LOG.infof("Demo mode: %d demo accounts created", created);
   }

@@ -39,4 +39,37 @@ public class CurrentActor {
     }
     return actor;
   }
+
+  /** What the signed-in user must do first, if anything. */
+  public org.duban.platform.Restriction restriction() {
+    return Identities.restriction(identity);
+  }
+
+  /** How this request was authenticated. */
+  public AccessPolicy.Mechanism mechanism() {
+    return Identities.mechanism(identity);
+  }
+
+  /** The SHA-256 of the page session's identifier, when a page session authenticated the request. */
+  public String session() {
+    return Identities.session(identity);
+  }
+
+  /** The account as read when the request was authenticated (null when anonymous). */
+  public AccountState account() {
+    return Identities.account(identity);
+  }
+
+  /** Whether the session was made, or the token created, with a second factor. */
+  public boolean twoFactor() {
+    return Identities.twoFactor(identity);
+  }
+
+  /** 403 with the restriction's sentence unless the user is free to act. */
+  public void requireUnrestricted() {
+    org.duban.platform.Restriction r = restriction();
+    if (r != null) {
+      throw org.duban.platform.ProblemException.forbidden(r.sentence());
+    }
+  }
 }

@@ -25,9 +25,16 @@ public class IdentityService {
   private final Clock clock;
 
   private final PasswordPolicy policy;
+  private final Sessions sessions;
+  private final SecondFactor secondFactor;
+  private final Clock wall;
 
-  public IdentityService(UserRepository users, UnitRepository units, Journal journal, Clock clock, PasswordPolicy policy) {
+  public IdentityService(UserRepository users, UnitRepository units, Journal journal, Clock clock, PasswordPolicy policy,
+      Sessions sessions, SecondFactor secondFactor, @org.duban.platform.WallClock Clock wall) {
     this.policy = policy;
+    this.sessions = sessions;
+    this.secondFactor = secondFactor;
+    this.wall = wall;
     this.users = users;
     this.units = units;
     this.journal = journal;
@@ -39,11 +46,12 @@ public class IdentityService {
     var query = users.find("order by username");
     long total = query.count();
     return new Page<>(
-        query.page(page.page, page.size).list().stream().map(UserView::of).toList(), page.page, page.size, total);
+        query.page(page.page, page.size).list().stream().map(this::view).toList(), page.page, page.size, total);
   }
 
   @Transactional
   public UserView createUser(CreateUserRequest r, Actor actor) {
+    requireAdministers(actor, r.role(), "create");
     if (users.findByUsername(r.username()).isPresent()) {
       throw ProblemException.conflict("The user name " + r.username() + " is taken.");
     }
@@ -61,14 +69,29 @@ public class IdentityService {
     var rec = journal.on(actor, null, "USER", u.username);
     rec.change("CREATE", "role", null, u.role);
     rec.change("CREATE", "unit", null, u.unitCode);
-    return UserView.of(u);
+    users.flush();
+    return view(u);
   }
 
-  /** Logout: until the next form login, no session cookie of this account is accepted (LoginGuard). */
+  /** An account with its state: locked (by whom, why), locked out after failures, second factor. */
+  private UserView view(UserAccount u) {
+    @SuppressWarnings("unchecked")
+    List<jakarta.persistence.Tuple> rows = users.getEntityManager().createNativeQuery(
+            "select disabled_at, disabled_by, disabled_reason, locked_until, totp_secret is not null as totp, must_change_password"
+                + " from app_user where username = ?1", jakarta.persistence.Tuple.class)
+        .setParameter(1, u.username).getResultList();
+    jakarta.persistence.Tuple t = rows.get(0);
+    java.time.Instant lockedUntil = org.duban.platform.SqlValues.instant(t.get("locked_until"));
+    return new UserView(u.username, u.role, u.unitCode, u.createdAt, org.duban.platform.SqlValues.instant(t.get("disabled_at")) != null,
+        t.get("disabled_by", String.class), t.get("disabled_reason", String.class),
+        lockedUntil != null && lockedUntil.isAfter(wall.instant()) ? lockedUntil : null,
+        Boolean.TRUE.equals(t.get("totp")), Boolean.TRUE.equals(t.get("must_change_password")));
+  }
+
+  /** Logout: every session of the account made until now is refused from now on, forever. */
   @Transactional
   public void signedOut(String username) {
-    users.getEntityManager().createNativeQuery("update app_user set logged_out_at = now() where username = ?1")
-        .setParameter(1, username).executeUpdate();
+    sessions.endAll(username);
   }
 
   /** The user changes its own password (also when it has expired or was reset). */
@@ -83,27 +106,97 @@ public class IdentityService {
     }
     requireGood("newPassword", u.username, newPassword);
     setPassword(u, newPassword, false);
-    journal.on(actor, null, "USER", u.username).action("PASSWORD_CHANGE", null);
+    journal.on(actor, null, "USER", u.username).action("PASSWORD_CHANGE", "every session made before ends");
   }
 
-  /** An administrator sets a new password; the user must change it at the next login. */
+  /**
+   * An administrator sets a new password; the user must change it at the next login, and every
+   * session of the account ends. Only for the kinds of account the administrator keeps (三员分立).
+   */
   @Transactional
   public void resetPassword(String username, String newPassword, Actor actor) {
     UserAccount u = users.findByUsername(username).orElseThrow(() -> ProblemException.notFound("There is no user " + username + "."));
+    requireAdministers(actor, Role.valueOf(u.role), "reset the password of");
     requireGood("newPassword", u.username, newPassword);
     setPassword(u, newPassword, true);
-    journal.on(actor, null, "USER", u.username).action("PASSWORD_RESET", "must change at next login");
+    journal.on(actor, null, "USER", u.username).action("PASSWORD_RESET", "must change at next login; every session ends");
+  }
+
+  /**
+   * The security administrator locks an account: no sign-in, no session, no token until unlocked;
+   * every session made until now ends for good. Not for a security administrator's account.
+   */
+  @Transactional
+  public UserView lock(String username, String reason, Actor actor) {
+    UserAccount u = users.findByUsername(username).orElseThrow(() -> ProblemException.notFound("There is no user " + username + "."));
+    if (!Role.valueOf(actor.role()).locks(Role.valueOf(u.role))) {
+      throw ProblemException.forbidden("A " + actor.role() + " may not lock a " + u.role + " account.");
+    }
+    var em = users.getEntityManager();
+    int changed = em.createNativeQuery("update app_user set disabled_at = ?2, disabled_by = ?3, disabled_reason = ?4"
+            + " where username = ?1 and disabled_at is null")
+        .setParameter(1, username).setParameter(2, wall.instant()).setParameter(3, actor.username()).setParameter(4, reason)
+        .executeUpdate();
+    sessions.endAll(username);
+    if (changed == 1) {
+      var rec = journal.on(actor, null, "USER", username);
+      rec.change("LOCK", "locked", false, true);
+      rec.change("LOCK", "lockReason", null, reason);
+    }
+    return user(username);
+  }
+
+  /** The security administrator unlocks an account: its own lock and the automatic lockout end. */
+  @Transactional
+  public UserView unlock(String username, Actor actor) {
+    UserAccount u = users.findByUsername(username).orElseThrow(() -> ProblemException.notFound("There is no user " + username + "."));
+    if (!Role.valueOf(actor.role()).locks(Role.valueOf(u.role))) {
+      throw ProblemException.forbidden("A " + actor.role() + " may not unlock a " + u.role + " account.");
+    }
+    int changed = users.getEntityManager()
+        .createNativeQuery("update app_user set disabled_at = null, disabled_by = null, disabled_reason = null, failed_logins = 0,"
+            + " locked_until = null where username = ?1 and (disabled_at is not null or locked_until is not null or failed_logins > 0)")
+        .setParameter(1, username).executeUpdate();
+    if (changed == 1) {
+      journal.on(actor, null, "USER", username).change("UNLOCK", "locked", true, false);
+    }
+    return user(username);
+  }
+
+  /** An administrator clears a user's second factor (a lost phone); same kinds as a password reset. */
+  @Transactional
+  public void clearSecondFactor(String username, Actor actor) {
+    UserAccount u = users.findByUsername(username).orElseThrow(() -> ProblemException.notFound("There is no user " + username + "."));
+    requireAdministers(actor, Role.valueOf(u.role), "clear the second factor of");
+    secondFactor.clear(username, actor);
+  }
+
+  @Transactional
+  public UserView user(String username) {
+    return users.findByUsername(username).map(this::view)
+        .orElseThrow(() -> ProblemException.notFound("There is no user " + username + "."));
+  }
+
+  /** 403 unless the actor's role keeps accounts of this kind (see {@link Role#administers()}). */
+  private static void requireAdministers(Actor actor, Role target, String what) {
+    Role role = actor.role() == null ? null : Role.valueOf(actor.role());
+    if (role == null || !role.administers().contains(target)) {
+      throw ProblemException.forbidden("A " + actor.role() + " may not " + what + " a " + target + " account"
+          + (role == Role.ADMIN ? ": the security administrator keeps the privileged accounts." : "."));
+    }
   }
 
   private void setPassword(UserAccount u, String password, boolean mustChange) {
     u.passwordHash = BcryptUtil.bcryptHash(password);
     users.flush();
     users.getEntityManager()
-        .createNativeQuery("update app_user set password_changed_at = now(), must_change_password = ?2, failed_logins = 0,"
+        .createNativeQuery("update app_user set password_changed_at = ?3, must_change_password = ?2, failed_logins = 0,"
             + " locked_until = null where username = ?1")
         .setParameter(1, u.username)
         .setParameter(2, mustChange)
+        .setParameter(3, wall.instant())
         .executeUpdate();
+    sessions.endAll(u.username);
   }
 
   private void requireGood(String field, String username, String password) {
@@ -154,9 +247,13 @@ public class IdentityService {
     return true;
   }
 
-  /** Creates the account when missing (bootstrap and demo accounts); returns whether it did. */
+  /**
+   * Creates the account when missing (bootstrap and demo accounts); returns whether it did. A
+   * bootstrap account must change its password at first sign-in (the password was in a setting);
+   * a demo account is marked so that demo mode may exempt it from the second factor.
+   */
   @Transactional
-  public boolean ensureUser(String username, String password, Role role, String unit, Actor actor) {
+  public boolean ensureUser(String username, String password, Role role, String unit, boolean bootstrap, boolean demo, Actor actor) {
     if (users.findByUsername(username).isPresent()) {
       return false;
     }
@@ -167,10 +264,18 @@ public class IdentityService {
           .warnf("The password given for %s does not meet the password policy (%s): change it", username, String.join("; ", weak));
     }
     UserAccount u = add(username, password, role, unit);
+    users.flush();
+    users.getEntityManager().createNativeQuery("update app_user set must_change_password = ?2, demo = ?3 where username = ?1")
+        .setParameter(1, username).setParameter(2, bootstrap).setParameter(3, demo).executeUpdate();
     var rec = journal.on(actor, null, "USER", u.username);
     rec.change("CREATE", "role", null, u.role);
     rec.change("CREATE", "unit", null, u.unitCode);
     return true;
+  }
+
+  /** Whether an account of this role exists (the security administrator's bootstrap). */
+  public boolean anyWithRole(Role role) {
+    return users.count("role", role.name()) > 0;
   }
 
   public long userCount() {

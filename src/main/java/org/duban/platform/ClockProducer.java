@@ -6,7 +6,7 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.ZoneOffset;
 
-/** The one source of "now": fixed by TRACKER_CLOCK_FIXED, otherwise the system clock. */
+/** The one source of business "now": fixed by TRACKER_CLOCK_FIXED, otherwise the system clock; and real time for security ({@link WallClock}). */
 @ApplicationScoped
 public class ClockProducer {
 
@@ -23,5 +23,13 @@ public class ClockProducer {
         .clockFixed()
         .map(instant -> Clock.fixed(instant, ZoneOffset.UTC))
         .orElseGet(Clock::systemUTC);
+  }
+
+  /** Real time for security decisions (see {@link WallClock}). */
+  @Produces
+  @Singleton
+  @WallClock
+  Clock wallClock() {
+    return Clock.systemUTC();
   }
 }

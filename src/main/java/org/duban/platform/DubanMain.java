@@ -21,27 +21,55 @@ public class DubanMain {
           + " and QUARKUS_DATASOURCE_PASSWORD) to use your PostgreSQL, or TRACKER_EMBEDDED_DB=true to"
           + " run the embedded one.";
 
+  /** Set (to true) when this process started the embedded PostgreSQL: embedded mode. */
+  public static final String EMBEDDED_ACTIVE = "tracker.embedded-db-active";
+
   public static void main(String... args) {
     if (Boolean.getBoolean("quarkus.appcds.generate")) {
       // The build records the classes of start-up for AppCDS: no database is involved.
       Quarkus.run(args);
       return;
     }
-    DatabaseChoice choice = DatabaseChoice.from(System.getenv(), settings());
+    java.util.Properties settings = settings();
+    DatabaseChoice choice = DatabaseChoice.from(System.getenv(), settings);
     if (choice == DatabaseChoice.NONE) {
       System.err.println(NO_DATABASE);
       System.exit(2);
       return;
     }
+    boolean demo = "true".equalsIgnoreCase(setting(settings, "TRACKER_DEMO_ENABLED", "tracker.demo.enabled"));
     if (choice == DatabaseChoice.EXTERNAL) {
+      // the secrets, checked before anything starts (Keys checks them again inside)
+      for (String[] key : new String[][] {
+          {SecretPolicy.SESSION_KEY, "quarkus.http.auth.session.encryption-key"}, {SecretPolicy.AUDIT_KEY, "tracker.audit.key"}}) {
+        var problem = SecretPolicy.problem(key[0], setting(settings, key[0], key[1]), !demo);
+        if (problem.isPresent()) {
+          System.err.println(problem.get());
+          System.exit(2);
+          return;
+        }
+      }
       Quarkus.run(args);
       return;
     }
-    Path dir = DatabaseChoice.embeddedDirectory(System.getenv(), settings());
+    Path dir = DatabaseChoice.embeddedDirectory(System.getenv(), settings);
+    try {
+      EmbeddedSecrets.provide(dir, settings);
+    } catch (IllegalStateException e) {
+      System.err.println(e.getMessage());
+      System.exit(2);
+      return;
+    }
     EmbeddedDatabase database = EmbeddedDatabase.start(dir, false);
     System.setProperty("quarkus.datasource.jdbc.url", database.jdbcUrl());
-    System.setProperty("quarkus.datasource.username", EmbeddedDatabase.USER);
+    // the app connects as a role that may only append to the journal and the audit trail; the
+    // migrations run as the schema's owner
+    System.setProperty("quarkus.datasource.username", EmbeddedDatabase.APP);
     System.setProperty("quarkus.datasource.password", "");
+    System.setProperty("quarkus.flyway.username", EmbeddedDatabase.OWNER);
+    // the local server trusts local connections: the password is not checked, but Quarkus needs one to use this login
+    System.setProperty("quarkus.flyway.password", "trust");
+    System.setProperty(EMBEDDED_ACTIVE, "true");
     System.out.println(
         "Embedded PostgreSQL on port " + database.port() + ", data in " + dir.toAbsolutePath());
     CountDownLatch stopped = new CountDownLatch(1);
@@ -97,6 +125,12 @@ public class DubanMain {
     }
     merged.putAll(System.getProperties());
     return merged;
+  }
+
+  /** A setting from the environment or, over it, a system property or config/application.properties. */
+  static String setting(java.util.Properties settings, String env, String property) {
+    String p = settings.getProperty(property);
+    return p != null ? p : System.getenv(env);
   }
 
   static String rootMessage(Throwable failure) {

@@ -74,12 +74,12 @@ public class ProblemMappers {
     }
   }
 
-  private boolean passwordChangeRequired() {
+  private Restriction restriction() {
     try {
       var id = identity.getIdentity();
-      return id != null && Boolean.TRUE.equals(id.getAttribute(SecurityNotice.PASSWORD_CHANGE_REQUIRED));
+      return id == null ? null : id.getAttribute(Restriction.ATTRIBUTE);
     } catch (RuntimeException e) {
-      return false;
+      return null;
     }
   }
 
@@ -155,15 +155,20 @@ public class ProblemMappers {
 
   @ServerExceptionMapper
   public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri) {
-    if (uri == null || !uri.getPath().equals("/j_security_check")) { // form logins: LoginAudit
-      audit("LOGIN_FAILED", basicUser(), "FAILED", "basic");
-    }
-    if (uri != null && uri.getPath().equals("/j_security_check")) {
-      // the login form: back to it with the one message for any wrong user name or password
-      return Response.status(302).location(java.net.URI.create("/login?error=1")).build();
+    String user = basicUser();
+    if (user != null) {
+      // a password tried over Basic: counted against the account unless it was right but refused
+      boolean refused = Refused.is(e);
+      audit("LOGIN_FAILED", user, refused ? "REFUSED" : "FAILED", refused ? "basic: " + e.getMessage() : "basic");
+    } else {
+      // a session cookie or token that no longer counts: nobody is known, so it is tallied, not written each time
+      audit("DENIED", null, "DENIED", "401 " + (isPage(uri) ? "session" : "token"));
     }
     if (isPage(uri)) {
-      return toLogin();
+      // the dead session cookie goes, and the reader to the login form
+      return Response.seeOther(java.net.URI.create("/login"))
+          .header("Set-Cookie", "duban-session=; Path=/; Max-Age=0; HttpOnly; SameSite=Strict")
+          .build();
     }
     return response(401, null, "The user name or password is wrong.", path(uri), null);
   }
@@ -171,12 +176,12 @@ public class ProblemMappers {
   @ServerExceptionMapper
   public Response forbidden(ForbiddenException e, UriInfo uri) {
     audit("DENIED", currentUser(), "DENIED", "403");
-    if (passwordChangeRequired() && isPage(uri)) {
-      return Response.seeOther(java.net.URI.create("/staff/password")).build();
+    Restriction restriction = restriction();
+    if (restriction != null && isPage(uri)) {
+      return Response.seeOther(java.net.URI.create(restriction.page())).build();
     }
-    if (passwordChangeRequired()) {
-      return response(403, null,
-          "Your password has expired or was reset: change it first (POST /api/v1/me/password).", path(uri), null);
+    if (restriction != null) {
+      return response(403, null, restriction.sentence(), path(uri), null);
     }
     if (isPage(uri)) {
       return Response.status(403)

@@ -20,9 +20,53 @@ public interface TrackerConfig {
   /** TRACKER_BOOTSTRAP_ADMIN_PASSWORD: creates user {@code admin} when no user exists. */
   Optional<String> bootstrapAdminPassword();
 
+  /** TRACKER_BOOTSTRAP_SECURITY_PASSWORD: creates user {@code security} (SECURITY) when no security administrator exists. */
+  Optional<String> bootstrapSecurityPassword();
+
   Catalogue catalogue();
 
   Login login();
+
+  /** TRACKER_STAFF_RATE_LIMIT: requests a minute per client address on every staff route (API, pages, login), before anyone is authenticated; 0 turns it off. */
+  @WithDefault("600")
+  int staffRateLimit();
+
+  /** TRACKER_OPENAPI_PUBLIC: also serve /q/openapi on the main port (default: on in demo mode, off otherwise). */
+  Optional<Boolean> openapiPublic();
+
+  Sessions sessions();
+
+  Tokens tokens();
+
+  Audit audit();
+
+  /** Staff page sessions (server-side). */
+  interface Sessions {
+    /** TRACKER_SESSIONS_IDLE_MINUTES: a page session ends after this long without a request. */
+    @WithDefault("15")
+    int idleMinutes();
+
+    /** TRACKER_SESSIONS_MAX_HOURS: and at the latest this long after sign-in. */
+    @WithDefault("12")
+    int maxHours();
+  }
+
+  /** Personal API tokens. */
+  interface Tokens {
+    /** TRACKER_TOKENS_MAX_DAYS: the longest lifetime a token may be given (and the default). */
+    @WithDefault("365")
+    int maxDays();
+  }
+
+  /** The audit trail's anchor outside the database. */
+  interface Audit {
+    /** TRACKER_AUDIT_KEY: keys the checkpoints of the audit chain; never stored in the database (32+ characters). */
+    Optional<String> key();
+
+    /** TRACKER_AUDIT_CHECKPOINT_EVERY: how often the chain's head is checkpointed (e.g. 10m, 1h). */
+    @WithDefault("10m")
+    String checkpointEvery();
+  }
 
   /** Login protection. */
   interface Login {

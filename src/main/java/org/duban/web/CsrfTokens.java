@@ -1,55 +1,37 @@
 package org.duban.web;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
-import java.security.InvalidKeyException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
-import java.util.Base64;
-import java.util.Optional;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import org.duban.identity.CurrentActor;
+import org.duban.platform.Keys;
 import org.duban.platform.ProblemException;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Anti-CSRF tokens for the staff forms (synchronizer token, stateless): HMAC-SHA256 of the user
- * name under a key derived from the session encryption key (so every replica agrees), or a random
- * key per start without one, like the sessions themselves. A form post without the right token is
- * refused with 403 before anything runs; the session cookie is SameSite=Strict besides.
+ * Anti-CSRF tokens for the staff forms (synchronizer token, stateless): the HMAC of the page
+ * session's identifier under the session key, so a token is good for one session only and every
+ * replica agrees. A form post without the right token is refused with 403 before anything runs;
+ * the session cookie is SameSite=Strict besides, and StaffGate refuses cross-site writes.
  */
 @ApplicationScoped
 public class CsrfTokens {
 
-  private final byte[] key;
+  private final Keys keys;
+  private final CurrentActor actor;
 
-  public CsrfTokens(@ConfigProperty(name = "quarkus.http.auth.session.encryption-key") Optional<String> sessionKey) {
-    if (sessionKey.isPresent() && !sessionKey.get().isBlank()) {
-      try {
-        key = MessageDigest.getInstance("SHA-256").digest(("duban-csrf:" + sessionKey.get()).getBytes(StandardCharsets.UTF_8));
-      } catch (NoSuchAlgorithmException e) {
-        throw new IllegalStateException(e);
-      }
-    } else {
-      key = new byte[32];
-      new SecureRandom().nextBytes(key);
-    }
+  public CsrfTokens(Keys keys, CurrentActor actor) {
+    this.keys = keys;
+    this.actor = actor;
   }
 
-  public String tokenFor(String username) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(key, "HmacSHA256"));
-      return Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal(username.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-      throw new IllegalStateException(e);
-    }
+  /** The token of the current page session (empty outside one). */
+  public String token() {
+    String session = actor.session();
+    return session == null ? "" : keys.sessionMac("csrf", session);
   }
 
-  /** 403 unless the form carried this user's token. */
-  public void require(String username, String token) {
-    if (token == null || !MessageDigest.isEqual(tokenFor(username).getBytes(StandardCharsets.UTF_8), token.getBytes(StandardCharsets.UTF_8))) {
+  /** 403 unless the form carried the current session's token. */
+  public void require(String token) {
+    String session = actor.session();
+    if (session == null || !Keys.same(keys.sessionMac("csrf", session), token)) {
       throw ProblemException.forbidden("The form is missing its security token (or it is not yours): reload the page and send it again.");
     }
   }

@@ -13,7 +13,7 @@ public interface Msg {
   @Message("退出登录") String navLogout();
   @Message("English") String navOtherLanguage();
   @Message("en") String otherLanguage();
-  @Message("{#when role}{#is 'OFFICE'}督办办公室{#is 'LEADER'}领导{#is 'REPORTER'}责任单位{#is 'ADMIN'}系统管理员{#is 'AUDITOR'}审计员{#else}{role}{/when}") String role(String role);
+  @Message("{#when role}{#is 'OFFICE'}督办办公室{#is 'LEADER'}领导{#is 'REPORTER'}责任单位{#is 'ADMIN'}系统管理员{#is 'SECURITY'}安全管理员{#is 'AUDITOR'}审计管理员{#else}{role}{/when}") String role(String role);
   @Message("公开查询") String navPublic();
 
   @Message("登录") String loginTitle();
@@ -133,4 +133,35 @@ public interface Msg {
   @Message("新密码") String newPassword();
   @Message("至少12位，包含小写字母、大写字母、数字、其他字符中的至少三类；不能是常见密码，不能包含用户名。") String passwordRules();
   @Message("修改") String passwordSubmit();
+
+  @Message("验证码（已启用两步验证的账号填写）") String loginCode();
+  @Message("登录失败次数过多，请10分钟后再试。") String loginThrottled();
+  @Message("我的账号") String accountTitle();
+  @Message("您的账号须使用两步验证登录：请先绑定身份验证器（手机应用）。") String enrolRequired();
+  @Message("仅凭密码不足以使用此账号：请在登录页输入身份验证器上的验证码重新登录。") String secondFactorRequired();
+  @Message("两步验证") String secondFactor();
+  @Message("请用身份验证器应用（如 FreeOTP、Google 身份验证器、Microsoft Authenticator）扫描下面的二维码，或手动输入密钥，然后输入应用上显示的6位验证码。") String totpScan();
+  @Message("密钥：") String totpSecret();
+  @Message("6位验证码") String totpCode();
+  @Message("确认绑定") String totpConfirm();
+  @Message("两步验证已启用：登录时需输入身份验证器上的验证码。") String totpOn();
+  @Message("两步验证已绑定。此前在其他地方登录的会话已全部结束。") String totpEnrolled();
+  @Message("系统管理员、安全管理员和审计管理员必须使用两步验证（等级保护第三级要求管理员双因素认证）。") String totpRequiredText();
+  @Message("您可以启用两步验证：登录时除密码外还需输入手机应用上的验证码。") String totpOptionalText();
+  @Message("绑定身份验证器") String totpBegin();
+  @Message("接口令牌") String tokens();
+  @Message("脚本和系统对接使用个人接口令牌（请求头 Authorization: Bearer 令牌），代表您本人、以您的角色和范围操作；令牌只在创建时显示一次，可随时吊销。") String tokensText();
+  @Message("令牌已创建。请立即复制保存，离开本页后将无法再次查看：") String tokenCreated();
+  @Message("尚无令牌。") String noTokens();
+  @Message("名称") String tokenName();
+  @Message("开头") String tokenHint();
+  @Message("创建时间") String tokenCreatedAt();
+  @Message("有效期至") String tokenExpires();
+  @Message("最近使用") String tokenLastUsed();
+  @Message("状态") String tokenState();
+  @Message("已吊销") String tokenRevokedState();
+  @Message("吊销") String tokenRevoke();
+  @Message("令牌已吊销，立即失效。") String tokenRevoked();
+  @Message("不填则有效90天，最长365天。") String tokenExpiresHint();
+  @Message("创建令牌") String tokenCreate();
 }

@@ -73,6 +73,7 @@ public class StaffPages {
   private final Template password;
   private final org.duban.identity.IdentityService identity;
   private final io.quarkus.security.identity.SecurityIdentity securityIdentity;
+  private final org.duban.identity.Sessions sessions;
 
   public StaffPages(
       @Location("staff/dashboard.html") Template dashboard,
@@ -89,7 +90,9 @@ public class StaffPages {
       CsrfTokens csrf,
       @Location("staff/password.html") Template password,
       org.duban.identity.IdentityService identity,
-      io.quarkus.security.identity.SecurityIdentity securityIdentity) {
+      io.quarkus.security.identity.SecurityIdentity securityIdentity,
+      org.duban.identity.Sessions sessions) {
+    this.sessions = sessions;
     this.csrf = csrf;
     this.password = password;
     this.identity = identity;
@@ -124,25 +127,31 @@ public class StaffPages {
   @io.quarkus.security.Authenticated
   public Response changePassword(@FormParam("csrf") String token, @FormParam("currentPassword") String current,
       @FormParam("newPassword") String next, @Context HttpHeaders headers, @Context UriInfo uri) {
-    csrf.require(actor.get().username(), token);
+    csrf.require(token);
+    String cookie;
     try {
       identity.changePassword(current, next, actor.get());
+      // every session made before the change has ended, this one too: this browser gets a new one
+      cookie = sessions.create(actor.get().username(), actor.twoFactor(), actor.get().clientIp());
     } catch (ProblemException e) {
       Response r = page(password.instance().data("required", mustChange()).data("error", describe(e)).data("done", false),
           Lang.of(null, headers), uri, "password");
       return Response.fromResponse(r).status(e.status()).build();
     }
-    return Response.seeOther(URI.create("/staff/password?done=1")).build();
+    return Response.seeOther(URI.create("/staff/password?done=1")).cookie(LoginPage.sessionCookie(cookie)).build();
   }
 
   private boolean mustChange() {
-    return Boolean.TRUE.equals(securityIdentity.getAttribute(org.duban.identity.LoginGuard.PASSWORD_CHANGE_REQUIRED));
+    return actor.restriction() == org.duban.platform.Restriction.PASSWORD_CHANGE;
   }
 
+  /** The landing page after sign-in: what the role does first. */
   @GET
+  @RolesAllowed({Role.OFFICE_, Role.LEADER_, Role.REPORTER_, Role.ADMIN_, Role.SECURITY_, Role.AUDITOR_})
   public Response home() {
     Actor a = actor.get();
-    String to = a.is(Role.LEADER_) || a.is(Role.OFFICE_) ? "/staff/dashboard" : "/staff/measures";
+    String to = a.is(Role.LEADER_) || a.is(Role.OFFICE_) ? "/staff/dashboard"
+        : a.is(Role.SECURITY_) || a.is(Role.AUDITOR_) ? "/staff/account" : "/staff/measures";
     return Response.seeOther(URI.create(to)).build();
   }
 
@@ -309,7 +318,7 @@ public class StaffPages {
   }
 
   private Response act(String code, String done, String token, HttpHeaders headers, UriInfo uri, Runnable action) {
-    csrf.require(actor.get().username(), token);
+    csrf.require(token);
     Lang l = Lang.of(null, headers);
     try {
       action.run();
@@ -344,7 +353,7 @@ public class StaffPages {
     Actor a = actor.get();
     String html = instance
         .data("user", a.username())
-        .data("csrf", csrf.tokenFor(a.username()))
+        .data("csrf", csrf.token())
         .data("role", a.role())
         .data("nav", nav)
         .data("lang", l.code())

@@ -27,10 +27,14 @@ public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleMan
   @Override
   public Map<String, String> start() {
     EmbeddedDatabase db = database();
+    // as in embedded mode: the app connects as a role that may only append to the journal and the
+    // audit trail; the migrations run as the schema's owner
     return Map.of(
         "quarkus.datasource.jdbc.url", db.jdbcUrl(),
-        "quarkus.datasource.username", EmbeddedDatabase.USER,
-        "quarkus.datasource.password", "");
+        "quarkus.datasource.username", EmbeddedDatabase.APP,
+        "quarkus.datasource.password", "",
+        "quarkus.flyway.username", EmbeddedDatabase.OWNER,
+        "quarkus.flyway.password", "trust"); // not checked: the local server trusts local connections
   }
 
   @Override
