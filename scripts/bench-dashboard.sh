@@ -20,7 +20,7 @@ trap 'stop_app app; rm -rf "$WORK"' EXIT
 ensure_built
 export APP_JAVA_OPTS="-Xmx256m"
 
-heap_mib() { curl -s "$URL/q/metrics" | awk '/^jvm_memory_used_bytes\{/ && /area="heap"/ {s+=$NF} END {printf "%.0f", s/1048576}'; }
+heap_mib() { curl -s "$(mgmt_url $PORT)/q/metrics" | awk '/^jvm_memory_used_bytes\{/ && /area="heap"/ {s+=$NF} END {printf "%.0f", s/1048576}'; }
 ms() { awk '{printf "%.0f\n", $1 * 1000}'; }
 seed() { # seed N
   psql -h localhost -p "$PGPORT" -U postgres -d duban -qtA -v ON_ERROR_STOP=1 -v n="$1" -f scripts/lib/seed-measures.sql >/dev/null

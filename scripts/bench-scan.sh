@@ -17,7 +17,7 @@ PW=bench-Passw0rd!
 PORT=18190
 trap 'stop_app app; rm -rf "$WORK"' EXIT
 ensure_built
-heap_mib() { curl -s "http://localhost:$PORT/q/metrics" | awk '/^jvm_memory_used_bytes\{/ && /area="heap"/ {s+=$NF} END {printf "%.0f", s/1048576}'; }
+heap_mib() { curl -s "$(mgmt_url $PORT)/q/metrics" | awk '/^jvm_memory_used_bytes\{/ && /area="heap"/ {s+=$NF} END {printf "%.0f", s/1048576}'; }
 scan_at() { # scan_at INSTANT -> prints "durationMs flagsChanged noticesQueued"
   curl -s -u office:$PW -X POST "http://localhost:$PORT/api/v1/scans" -H "X-Bench-At: $1" | jq -r '"\(.durationMs) \(.flagsChanged) \(.noticesQueued)"'
 }

@@ -14,7 +14,7 @@ trap 'pkill -f "TRACKER_BENCH_TAG" >/dev/null 2>&1 || true; rm -rf "$DATA"' EXIT
 [ -f "$JAR" ] || ./mvnw -B -q -ntp package -DskipTests
 
 export TRACKER_EMBEDDED_DB=true TRACKER_EMBEDDED_DB_DIR=$DATA TRACKER_DEMO_ENABLED=true \
-  TRACKER_DEMO_PASSWORD=bench-Passw0rd! QUARKUS_HTTP_PORT=$PORT TRACKER_SCAN_CRON=off
+  TRACKER_DEMO_PASSWORD=bench-Passw0rd! QUARKUS_HTTP_PORT=$PORT QUARKUS_MANAGEMENT_PORT=$((PORT + 10000)) TRACKER_SCAN_CRON=off
 
 now_ms() { date +%s%3N; }
 rss_kb() { awk '/VmRSS/ {print $2}' "/proc/$1/status" 2>/dev/null || echo 0; }
@@ -29,7 +29,7 @@ run_once() { # prints "ready_ms app_rss_kb pg_rss_kb"
   start=$(now_ms)
   java ${JAVA_OPTS:-} -Dduban.bench=TRACKER_BENCH_TAG -jar "$JAR" >/tmp/duban-bench-app.log 2>&1 &
   pid=$!
-  until curl -sf -o /dev/null "http://localhost:$PORT/q/health/ready"; do
+  until curl -sf -o /dev/null "http://localhost:$((PORT + 10000))/q/health/ready"; do
     kill -0 $pid 2>/dev/null || { echo "the app died: see /tmp/duban-bench-app.log" >&2; exit 1; }
     sleep 0.02
   done

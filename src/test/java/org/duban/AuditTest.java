@@ -19,6 +19,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class AuditTest {
 
+  @jakarta.inject.Inject
+  org.duban.audit.RefusalTally tally;
+
   /** Waits (up to 5 s) for an audit row matching the filter; refusals are recorded asynchronously. */
   static Map<String, Object> awaitRow(String actor, String action, String targetPart) throws InterruptedException {
     long until = System.nanoTime() + 5_000_000_000L;
@@ -52,8 +55,12 @@ class AuditTest {
     Map<String, Object> denied = awaitRow("reporter-fy", "DENIED", "GET /api/v1/dashboard");
     assertThat(denied.get("detail")).isEqualTo("403");
     assertThat(denied.get("clientIp")).isNotNull();
+    // anonymous refusals are counted per address and minute, one row with the count
     anonymous().get("/api/v1/overdue").then().statusCode(401);
-    awaitRow(null, "DENIED", "GET /api/v1/overdue");
+    anonymous().get("/api/v1/overdue").then().statusCode(401);
+    tally.flushAll();
+    Map<String, Object> tallied = awaitRow("anonymous", "DENIED", "anonymous requests refused (401)");
+    assertThat(String.valueOf(tallied.get("detail"))).contains("\"count\":");
 
     // a change: each field with its old and new value, in the same transaction as the change
     String code = Api.createMeasure("fy");

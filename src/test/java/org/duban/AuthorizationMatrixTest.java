@@ -27,7 +27,8 @@ import org.junit.jupiter.api.Test;
 class AuthorizationMatrixTest {
 
   static final String PUBLIC = "*";
-  static final List<String> ROLES = List.of("admin", "office", "leader", "reporter-fy", "auditor");
+  static final List<String> ROLES = List.of("admin", "security", "office", "leader", "reporter-fy", "auditor");
+  static final String[] EVERYONE_SIGNED_IN = {"admin", "security", "office", "leader", "reporter-fy", "auditor"};
 
   /** Operation → the users allowed ("*" = everyone, also anonymous). */
   static final Map<String, Set<String>> ALLOWED = new LinkedHashMap<>();
@@ -71,13 +72,25 @@ class AuthorizationMatrixTest {
     allow("GET /api/v1/overdue.csv", "leader", "office");
     allow("GET /api/v1/overdue.xlsx", "leader", "office");
     allow("GET /api/v1/ledger.xlsx", "leader", "office");
-    allow("GET /api/v1/users", "admin");
-    allow("POST /api/v1/users", "admin");
+    allow("GET /api/v1/public/audit-checkpoints", PUBLIC);
+    // accounts: the system administrator keeps business accounts, the security administrator the
+    // privileged ones and the locks (which kind of account each may touch: SeparationOfDutiesTest)
+    allow("GET /api/v1/users", "admin", "security");
+    allow("POST /api/v1/users", "admin", "security");
+    allow("GET /api/v1/users/{username}", "admin", "security");
+    allow("POST /api/v1/users/{username}/lock", "security");
+    allow("POST /api/v1/users/{username}/unlock", "security");
+    allow("DELETE /api/v1/users/{username}/totp", "admin"); // {username} is leader: a business account
     allow("GET /api/v1/units", "admin");
     allow("GET /api/v1/units/{code}", "admin");
     allow("POST /api/v1/units", "admin");
-    allow("POST /api/v1/users/{username}/password", "admin");
-    allow("POST /api/v1/me/password", "admin", "office", "leader", "reporter-fy", "auditor");
+    allow("POST /api/v1/users/{username}/password", "admin", "security"); // the empty body is refused before the kind is
+    allow("POST /api/v1/me/password", EVERYONE_SIGNED_IN);
+    allow("POST /api/v1/me/totp", EVERYONE_SIGNED_IN);
+    allow("POST /api/v1/me/totp/confirm", EVERYONE_SIGNED_IN);
+    allow("GET /api/v1/me/tokens", EVERYONE_SIGNED_IN);
+    allow("POST /api/v1/me/tokens", EVERYONE_SIGNED_IN);
+    allow("DELETE /api/v1/me/tokens/{id}", EVERYONE_SIGNED_IN);
     allow("GET /api/v1/audit", "auditor");
     allow("GET /api/v1/audit/verify", "auditor");
   }
@@ -171,6 +184,7 @@ class AuthorizationMatrixTest {
           ? r.contentType("text/csv").body("编号\r\n").post(path).statusCode()
           : r.contentType("application/json").body("{}").post(path).statusCode();
       case "PATCH" -> r.contentType("application/json").body("{}").patch(path).statusCode();
+      case "DELETE" -> r.delete(path).statusCode();
       default -> throw new IllegalArgumentException(method);
     };
   }

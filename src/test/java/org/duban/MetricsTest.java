@@ -11,6 +11,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class MetricsTest {
 
+  @io.quarkus.test.common.http.TestHTTPResource(value = "/", management = true)
+  java.net.URL management;
+
   @Test
   void scanOverdueAndOutboxMetricsAreExported() {
     // as the office: a scan (today's date would close every past round; not needed here)
@@ -20,7 +23,7 @@ class MetricsTest {
     } finally {
       org.duban.support.TestClock.reset();
     }
-    String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+    String metrics = given().get(org.duban.support.Management.url(management, "/q/metrics")).then().statusCode(200).extract().asString();
     assertThat(metrics).contains("duban_scan_duration_seconds_count", "duban_scan_failures_total", "duban_scan_last_success_seconds",
         "duban_measures_overdue", "duban_measures_light{light=\"RED\"}", "duban_notices_backlog", "duban_notices_failed");
     assertThat(metrics).containsPattern("duban_scan_last_success_seconds(\\{[^}]*\\})? [1-9]");

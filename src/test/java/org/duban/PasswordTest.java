@@ -9,6 +9,7 @@ import io.restassured.response.Response;
 import java.util.List;
 import org.duban.support.Api;
 import org.duban.support.Db;
+import org.duban.support.Pages;
 import org.junit.jupiter.api.Test;
 
 /** The password policy, the administrator's reset, expiry, and changing one's own password. */
@@ -82,7 +83,9 @@ class PasswordTest {
     String name = create(Api.PASSWORD);
     String temporary = "Temporary-Page-" + System.nanoTime() % 1000;
     as("admin").body("{\"newPassword\":\"" + temporary + "\"}").post("/api/v1/users/" + name + "/password").then().statusCode(204);
-    String session = StaffPagesTest.login(name, temporary);
+    var first = Pages.signIn(name, temporary, null);
+    assertThat(first.header("Location")).as("straight to the change form").endsWith("/staff/password");
+    String session = first.getCookie("duban-session");
     StaffPagesTest.page(session).get("/staff/dashboard").then().statusCode(303).header("Location", org.hamcrest.Matchers.endsWith("/staff/password"));
     String html = StaffPagesTest.page(session).get("/staff/password").then().statusCode(200).extract().asString();
     java.util.regex.Matcher m = StaffPagesTest.TOKEN.matcher(html);

@@ -14,6 +14,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class PlatformTest {
 
+  @io.quarkus.test.common.http.TestHTTPResource(value = "/", management = true)
+  java.net.URL management;
+
   @Test
   void everyOperationDocumentsItsStatusCodesWithExamples() {
     JsonPath api = given().get("/q/openapi?format=json").then().statusCode(200).extract().jsonPath();
@@ -74,11 +77,11 @@ class PlatformTest {
 
   @Test
   void swaggerUiHealthAndMetricsAnswer() {
-    given().get("/q/swagger-ui/").then().statusCode(200);
-    given().get("/q/health").then().statusCode(200);
-    given().get("/q/health/ready").then().statusCode(200);
+    given().get(org.duban.support.Management.url(management, "/q/swagger-ui/")).then().statusCode(200);
+    given().get(org.duban.support.Management.url(management, "/q/health")).then().statusCode(200);
+    given().get(org.duban.support.Management.url(management, "/q/health/ready")).then().statusCode(200);
     given().get("/api/v1/public/summary").then().statusCode(200);
-    String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+    String metrics = given().get(org.duban.support.Management.url(management, "/q/metrics")).then().statusCode(200).extract().asString();
     assertThat(metrics).contains("http_server_requests");
   }
 

@@ -29,7 +29,6 @@ class SingleSignOnTest {
           "quarkus.oidc.auth-server-url", "${keycloak.url}/realms/quarkus/",
           "quarkus.oidc.client-id", "quarkus-service-app",
           "quarkus.oidc.token.principal-claim", "preferred_username",
-          "quarkus.http.auth.permission.api.auth-mechanism", "bearer",
           "smallrye.jwt.sign.key.location", "privateKey.jwk");
     }
   }

@@ -143,7 +143,8 @@ public class AuditAnchor {
     }
     long unanchored = ((Number) em.createNativeQuery("select count(*) from audit_event where id > ?1")
         .setParameter(1, prevLast).getSingleResult()).longValue();
-    if (brokenCp == null && unanchored > 0 && lastAt != null && lastAt.plus(every.multipliedBy(3)).isBefore(clock.instant())) {
+    if (brokenCp == null && unanchored > 0 && lastAt != null && !every.isZero()
+        && lastAt.plus(every.multipliedBy(3)).isBefore(clock.instant())) {
       cpReason = unanchored + " rows after the last checkpoint (" + lastAt + ") are not anchored, and checkpoints stopped more than"
           + " three intervals ago: later checkpoints may have been removed (compare with the published daily checkpoints)";
     }
@@ -173,8 +174,12 @@ public class AuditAnchor {
     return em.createNativeQuery(sql, Tuple.class).getResultList();
   }
 
+  /** The interval; {@link Duration#ZERO} for "off" (no timer: tests, or an operator who checkpoints by hand). */
   static Duration parse(String every) {
     String e = every.strip().toLowerCase();
+    if (e.equals("off") || e.equals("disabled")) {
+      return Duration.ZERO;
+    }
     try {
       long n = Long.parseLong(e.substring(0, e.length() - 1));
       return switch (e.charAt(e.length() - 1)) {

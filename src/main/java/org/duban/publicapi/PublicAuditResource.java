@@ -12,6 +12,9 @@ import org.duban.audit.AuditAnchor;
 import org.duban.audit.dto.AuditCheckpointView;
 import org.duban.platform.ProblemException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -35,7 +38,8 @@ public class PublicAuditResource {
 
   @GET
   @Operation(summary = "Each day's last checkpoint of the audit trail's hash chain (its head and HMAC), newest first")
-  @APIResponse(responseCode = "200", description = "one per day with activity")
+  @APIResponse(responseCode = "200", description = "one per day with activity", content = @Content(mediaType = "application/json",
+      schema = @Schema(type = SchemaType.ARRAY, implementation = AuditCheckpointView.class)))
   @APIResponse(responseCode = "400", description = "days is not a whole number from 1 to 3660")
   public Response daily(@QueryParam("days") @Parameter(description = "how many days back (default 366)", example = "30") String days) {
     int n = 366;

@@ -55,6 +55,12 @@ class DeploymentManifestsTest {
     assertThat(container.at("/readinessProbe/httpGet/path").asText()).isEqualTo("/q/health/ready");
     assertThat(container.at("/livenessProbe/httpGet/path").asText()).isEqualTo("/q/health/live");
     assertThat(container.at("/startupProbe/httpGet/path").asText()).isEqualTo("/q/health/started");
+    // the probes and the scrape go to the management port, which neither the Service nor the Ingress exposes
+    for (String probe : List.of("readinessProbe", "livenessProbe", "startupProbe")) {
+      assertThat(container.at("/" + probe + "/httpGet/port").asText()).as(probe).isEqualTo("management");
+    }
+    assertThat(container.path("ports").toString()).contains("\"management\"", "9000");
+    assertThat(deployment.at("/spec/template/metadata/annotations/prometheus.io~1port").asText()).isEqualTo("9000");
     for (String r : List.of("/resources/requests/cpu", "/resources/requests/memory", "/resources/limits/cpu", "/resources/limits/memory")) {
       assertThat(container.at(r).asText()).as(r).isNotBlank();
     }
@@ -67,21 +73,24 @@ class DeploymentManifestsTest {
     assertThat(pdb.at("/spec/minAvailable").asInt()).isBetween(1, 2);
     JsonNode service = only(docs, "Service");
     assertThat(service.at("/spec/selector/app").asText()).isEqualTo(app);
+    assertThat(service.path("spec").path("ports").toString()).doesNotContain("9000").doesNotContain("management");
     JsonNode ingress = only(docs, "Ingress");
     assertThat(ingress.at("/spec/rules/0/http/paths/0/backend/service/name").asText()).isEqualTo(service.at("/metadata/name").asText());
     assertThat(ingress.at("/spec/tls/0/secretName").asText()).isNotBlank();
 
-    // configuration through a ConfigMap and a Secret, both referenced by the Deployment
+    // configuration through a ConfigMap; the secrets come from Secrets made out of band (no values in the base)
     JsonNode config = only(docs, "ConfigMap");
-    JsonNode secret = only(docs, "Secret");
+    assertThat(docs.stream().filter(d -> "Secret".equals(d.path("kind").asText())).toList()).as("no Secret with values in the base").isEmpty();
     assertThat(container.at("/envFrom/0/configMapRef/name").asText()).isEqualTo(config.at("/metadata/name").asText());
-    assertThat(container.at("/envFrom/1/secretRef/name").asText()).isEqualTo(secret.at("/metadata/name").asText());
-    assertThat(secret.at("/stringData/QUARKUS_DATASOURCE_PASSWORD").isMissingNode()).isFalse();
+    assertThat(container.at("/envFrom/1/secretRef/name").asText()).isEqualTo("duban-secret");
+    String env = container.path("env").toString();
+    assertThat(env).contains("QUARKUS_DATASOURCE_USERNAME", "duban-db-app", "QUARKUS_FLYWAY_USERNAME", "duban-db-credentials");
+    assertThat(Files.readString(Path.of("docs/operations.md"))).contains("kubectl create secret generic duban-secret");
     // every setting named there is one the README documents
     String readme = Files.readString(Path.of("README.md"));
     List<String> keys = new ArrayList<>();
     config.path("data").fieldNames().forEachRemaining(keys::add);
-    secret.path("stringData").fieldNames().forEachRemaining(keys::add);
+    container.path("env").forEach(e -> keys.add(e.path("name").asText()));
     for (String key : keys) {
       String documented = key.replaceAll("_(USERNAME|PASSWORD|PORT|FROM|START_TLS)$", "");
       assertThat(readme).as(key + " documented in the README's settings").contains(documented);
@@ -96,6 +105,9 @@ class DeploymentManifestsTest {
     JsonNode scheduled = only(docs, "ScheduledBackup");
     assertThat(scheduled.at("/spec/cluster/name").asText()).isEqualTo("duban-db");
     assertThat(scheduled.at("/spec/schedule").asText()).isNotBlank();
+    // the app's login is its own role, not the owner
+    assertThat(cluster.at("/spec/managed/roles/0/name").asText()).isEqualTo("duban_app");
+    assertThat(cluster.at("/spec/bootstrap/initdb/owner").asText()).isNotEqualTo("duban_app");
   }
 
   @Test
@@ -117,7 +129,7 @@ class DeploymentManifestsTest {
     Matcher user = Pattern.compile("(?m)^USER\\s+(\\S+)").matcher(dockerfile);
     assertThat(user.find()).isTrue();
     assertThat(user.group(1)).isNotIn("root", "0");
-    assertThat(dockerfile).contains("HEALTHCHECK", "/q/health/live", "EXPOSE 8080", "quarkus-run.jar");
+    assertThat(dockerfile).contains("HEALTHCHECK", "localhost:9000/q/health/live", "EXPOSE 8080 9000", "quarkus-run.jar");
     Matcher copies = Pattern.compile("(?m)^COPY\\s+(?:--chown=\\S+\\s+)?(target/quarkus-app/\\S*)").matcher(dockerfile);
     int n = 0;
     while (copies.find()) {

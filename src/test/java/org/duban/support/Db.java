@@ -44,6 +44,19 @@ public final class Db {
     return counts;
   }
 
+  public static String text(String sql, Object... args) {
+    try (Connection c = connect(); var ps = c.prepareStatement(sql)) {
+      for (int i = 0; i < args.length; i++) {
+        ps.setObject(i + 1, args[i]);
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? rs.getString(1) : null;
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   public static long scalar(String sql, Object... args) {
     try (Connection c = connect(); var ps = c.prepareStatement(sql)) {
       for (int i = 0; i < args.length; i++) {
