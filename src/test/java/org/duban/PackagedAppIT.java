@@ -49,6 +49,20 @@ class PackagedAppIT {
   }
 
   @Test
+  void aMalformedPublicBaseUrlRefusesToStartWithOneSentence() throws Exception {
+    Path dir = Files.createTempDirectory("duban-it-pg");
+    Result r =
+        runToEnd(
+            Map.of("TRACKER_EMBEDDED_DB", "true", "TRACKER_EMBEDDED_DB_DIR", dir.toString(), "TRACKER_DEMO_ENABLED", "true",
+                "TRACKER_DEMO_PASSWORD", PASSWORD, "TRACKER_PUBLIC_BASE_URL", "duban.example.gov.cn/?x=1",
+                "QUARKUS_HTTP_PORT", String.valueOf(freePort())),
+            120);
+    assertThat(r.exit).isNotZero();
+    assertThat(r.output).contains(
+        "TRACKER_PUBLIC_BASE_URL 'duban.example.gov.cn/?x=1' is not an absolute http or https URL without user info, query or fragment");
+  }
+
+  @Test
   void theEmbeddedDatabaseKeepsItsDataBetweenRuns() throws Exception {
     Path dir = Files.createTempDirectory("duban-it-pg");
     int port = freePort();
@@ -102,6 +116,8 @@ class PackagedAppIT {
             "TRACKER_BOOTSTRAP_ADMIN_PASSWORD", PASSWORD, "QUARKUS_HTTP_PORT", String.valueOf(port)));
     try {
       awaitReady(port, app);
+      String out = new String(app.getInputStream().readNBytes(app.getInputStream().available()), StandardCharsets.UTF_8);
+      assertThat(out).contains("TRACKER_PUBLIC_BASE_URL is not set: absolute links (the Atom feed, Location headers of 201s) point at http://localhost:" + port + "/");
       HttpResponse<String> users = getAs(port, "/api/v1/users", "admin");
       assertThat(users.statusCode()).isEqualTo(200);
       assertThat(users.body()).contains("\"username\":\"admin\"").contains("\"total\":1");

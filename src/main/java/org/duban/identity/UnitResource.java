@@ -9,13 +9,12 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.duban.identity.dto.CreateUnitRequest;
 import org.duban.identity.dto.UnitView;
+import org.duban.platform.PublicBaseUrl;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -31,10 +30,12 @@ public class UnitResource {
 
   private final IdentityService service;
   private final CurrentActor actor;
+  private final PublicBaseUrl links;
 
-  public UnitResource(IdentityService service, CurrentActor actor) {
+  public UnitResource(IdentityService service, CurrentActor actor, PublicBaseUrl links) {
     this.service = service;
     this.actor = actor;
+    this.links = links;
   }
 
   @GET
@@ -60,9 +61,9 @@ public class UnitResource {
   @APIResponse(responseCode = "400", description = "invalid fields")
   @APIResponse(responseCode = "409", description = "the code is taken")
   @APIResponse(responseCode = "415", description = "not application/json")
-  public Response create(@Valid @NotNull CreateUnitRequest request, @Context UriInfo uri) {
+  public Response create(@Valid @NotNull CreateUnitRequest request) {
     UnitView unit = service.createUnit(request, actor.get());
-    return Response.created(uri.getBaseUriBuilder().path("api/v1/units").path(unit.code()).build())
+    return Response.created(links.link("api", "v1", "units", unit.code()))
         .entity(unit)
         .build();
   }

@@ -11,15 +11,14 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import org.duban.identity.dto.CreateUserRequest;
 import org.duban.identity.dto.LockRequest;
 import org.duban.identity.dto.UserView;
 import org.duban.platform.Page;
 import org.duban.platform.PageRequest;
+import org.duban.platform.PublicBaseUrl;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -35,10 +34,12 @@ public class UserResource {
 
   private final IdentityService service;
   private final CurrentActor actor;
+  private final PublicBaseUrl links;
 
-  public UserResource(IdentityService service, CurrentActor actor) {
+  public UserResource(IdentityService service, CurrentActor actor, PublicBaseUrl links) {
     this.service = service;
     this.actor = actor;
+    this.links = links;
   }
 
   @GET
@@ -57,9 +58,9 @@ public class UserResource {
   @APIResponse(responseCode = "403", description = "your role does not keep accounts of that kind")
   @APIResponse(responseCode = "409", description = "the user name is taken")
   @APIResponse(responseCode = "415", description = "not application/json")
-  public Response create(@Valid @NotNull CreateUserRequest request, @Context UriInfo uri) {
+  public Response create(@Valid @NotNull CreateUserRequest request) {
     UserView user = service.createUser(request, actor.get());
-    return Response.created(uri.getBaseUriBuilder().path("api/v1/users").path(user.username()).build())
+    return Response.created(links.link("api", "v1", "users", user.username()))
         .entity(user)
         .build();
   }

@@ -16,8 +16,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
-import jakarta.ws.rs.core.Context;
 import org.duban.audit.dto.JournalView;
 import org.duban.identity.CurrentActor;
 import org.duban.identity.Role;
@@ -27,10 +25,13 @@ import org.duban.measure.dto.NoteRequest;
 import org.duban.measure.dto.PatchMeasureRequest;
 import org.duban.measure.dto.PostponeRequest;
 import org.duban.measure.dto.ReasonRequest;
+import org.duban.measure.dto.ResumeRequest;
+import org.duban.measure.dto.SuspendRequest;
 import org.duban.platform.Page;
 import org.duban.platform.PageRequest;
 import org.duban.platform.Params;
 import org.duban.platform.Precondition;
+import org.duban.platform.PublicBaseUrl;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -46,10 +47,12 @@ public class MeasureResource {
 
   private final MeasureService service;
   private final CurrentActor actor;
+  private final PublicBaseUrl links;
 
-  public MeasureResource(MeasureService service, CurrentActor actor) {
+  public MeasureResource(MeasureService service, CurrentActor actor, PublicBaseUrl links) {
     this.service = service;
     this.actor = actor;
+    this.links = links;
   }
 
   @GET
@@ -95,11 +98,9 @@ public class MeasureResource {
   @APIResponse(responseCode = "409", description = "the code is taken")
   @APIResponse(responseCode = "413", description = "the body is over 64 KiB")
   @APIResponse(responseCode = "415", description = "not application/json")
-  public Response create(@Valid @NotNull CreateMeasureRequest request, @Context UriInfo uri) {
+  public Response create(@Valid @NotNull CreateMeasureRequest request) {
     MeasureView created = service.create(request, actor.get());
-    return withTag(
-        Response.created(uri.getBaseUriBuilder().path("api/v1/measures").path(created.code()).build()),
-        created);
+    return withTag(Response.created(links.link("api", "v1", "measures", created.code())), created);
   }
 
   @PATCH
@@ -196,7 +197,7 @@ public class MeasureResource {
   @Path("{code}/suspend")
   @Consumes(MediaType.APPLICATION_JSON)
   @RolesAllowed(Role.OFFICE_)
-  @Operation(summary = "Suspend a measure, with a reason")
+  @Operation(summary = "Suspend a measure, with an internal reason and optionally a published sentence for the timeline")
   @APIResponse(responseCode = "200", description = "the measure, now SUSPENDED", content = @Content(schema = @Schema(implementation = MeasureView.class)))
   @APIResponse(responseCode = "400", description = "the reason is missing")
   @APIResponse(responseCode = "404", description = "no such measure")
@@ -205,7 +206,7 @@ public class MeasureResource {
   public Response suspend(
       @PathParam("code") @Parameter(example = "S02") String code,
       @HeaderParam("If-Match") String ifMatch,
-      @Valid @NotNull ReasonRequest request) {
+      @Valid @NotNull SuspendRequest request) {
     return withTag(
         Response.ok(), service.suspend(code, request, Precondition.ifMatch(ifMatch), actor.get()));
   }
@@ -213,7 +214,7 @@ public class MeasureResource {
   @POST
   @Path("{code}/resume")
   @RolesAllowed(Role.OFFICE_)
-  @Operation(summary = "Resume a suspended measure")
+  @Operation(summary = "Resume a suspended measure; optionally an internal reason and a published sentence for the timeline")
   @APIResponse(responseCode = "200", description = "the measure, IN_PROGRESS again (NOT_STARTED at 0%)", content = @Content(schema = @Schema(implementation = MeasureView.class)))
   @APIResponse(responseCode = "404", description = "no such measure")
   @APIResponse(responseCode = "409", description = "the measure is not SUSPENDED")
@@ -221,7 +222,7 @@ public class MeasureResource {
   public Response resume(
       @PathParam("code") @Parameter(example = "S02") String code,
       @HeaderParam("If-Match") String ifMatch,
-      @Valid NoteRequest request) {
+      @Valid ResumeRequest request) {
     return withTag(
         Response.ok(), service.resume(code, request, Precondition.ifMatch(ifMatch), actor.get()));
   }

@@ -24,6 +24,8 @@ import org.duban.measure.dto.NoteRequest;
 import org.duban.measure.dto.PatchMeasureRequest;
 import org.duban.measure.dto.PostponeRequest;
 import org.duban.measure.dto.ReasonRequest;
+import org.duban.measure.dto.ResumeRequest;
+import org.duban.measure.dto.SuspendRequest;
 import org.duban.measure.dto.TargetInput;
 import org.duban.platform.Actor;
 import org.duban.platform.BusinessCalendar;
@@ -393,8 +395,13 @@ public class MeasureService {
     return views.one(m);
   }
 
+  /**
+   * The reason is internal (the staff view's statusReason and the journal): it may name people,
+   * cases or plans not yet announced. The public timeline gets only the request's publicSummary, or
+   * the bare fact.
+   */
   @Transactional
-  public MeasureView suspend(String code, ReasonRequest r, Precondition precondition, Actor actor) {
+  public MeasureView suspend(String code, SuspendRequest r, Precondition precondition, Actor actor) {
     Measure m = measures.findByCodeForUpdate(code).orElseThrow(() -> notFound(code));
     precondition.check(m.version);
     requireStatus(m, "suspend it", MeasureStatus.NOT_STARTED, MeasureStatus.IN_PROGRESS);
@@ -405,13 +412,14 @@ public class MeasureService {
     m.status = MeasureStatus.SUSPENDED;
     m.statusReason = r.reason().trim();
     m.updatedAt = now;
-    publicEvent(m, PublicEvent.Kind.SUSPENDED, m.statusReason, null, null, now);
+    publicEvent(m, PublicEvent.Kind.SUSPENDED, textOr(r.publicSummary(), "暂缓推进"), null, null, now);
     measures.flush();
     return views.one(m);
   }
 
+  /** As for suspending: the reason (optional) goes to the journal only, the public sees publicSummary. */
   @Transactional
-  public MeasureView resume(String code, NoteRequest note, Precondition precondition, Actor actor) {
+  public MeasureView resume(String code, ResumeRequest r, Precondition precondition, Actor actor) {
     Measure m = measures.findByCodeForUpdate(code).orElseThrow(() -> notFound(code));
     precondition.check(m.version);
     requireStatus(m, "resume it", MeasureStatus.SUSPENDED);
@@ -420,10 +428,11 @@ public class MeasureService {
     var rec = journal.on(actor, m.id, ENTITY, m.code);
     rec.change("RESUME", "status", m.status, next);
     rec.change("RESUME", "statusReason", m.statusReason, null);
+    rec.change("RESUME", "resumeReason", null, r == null ? null : blankToNull(r.reason()));
     m.status = next;
     m.statusReason = null;
     m.updatedAt = now;
-    publicEvent(m, PublicEvent.Kind.RESUMED, summaryOr(note, "恢复推进"), null, null, now);
+    publicEvent(m, PublicEvent.Kind.RESUMED, textOr(r == null ? null : r.publicSummary(), "恢复推进"), null, null, now);
     measures.flush();
     return views.one(m);
   }
@@ -560,9 +569,11 @@ public class MeasureService {
   }
 
   private static String summaryOr(NoteRequest note, String fallback) {
-    return note == null || note.publicSummary() == null || note.publicSummary().isBlank()
-        ? fallback
-        : note.publicSummary().trim();
+    return textOr(note == null ? null : note.publicSummary(), fallback);
+  }
+
+  private static String textOr(String text, String fallback) {
+    return text == null || text.isBlank() ? fallback : text.trim();
   }
 
   static String blankToNull(String s) {

@@ -106,6 +106,13 @@ public interface TrackerConfig {
    */
   Optional<java.util.List<String>> trustedProxies();
 
+  /**
+   * TRACKER_PUBLIC_BASE_URL: the address the public reaches the service at (e.g.
+   * https://duban.example.gov.cn/); every absolute link starts with it, never with the request's
+   * Host header. Checked at start by {@link PublicBaseUrl}; unset: http://localhost:&lt;port&gt;/.
+   */
+  Optional<String> publicBaseUrl();
+
   /** TRACKER_PUBLIC_RATE_LIMIT: requests a minute per client on the public API; 0 turns it off. */
   @WithDefault("120")
   int publicRateLimit();

@@ -65,7 +65,11 @@ public class PublicFeeds {
     }
   }
 
-  /** One entry per public timeline event, newest first (the latest 500). */
+  /**
+   * One entry per public timeline event, newest first (the latest 500). Links start with
+   * {@code baseUri} (TRACKER_PUBLIC_BASE_URL, ending in a slash); ids are URNs, so they stay the same
+   * when the service moves (RFC 4287: an entry's id never changes).
+   */
   @Transactional
   public void atom(OutputStream out, String baseUri) throws IOException {
     @SuppressWarnings("unchecked")

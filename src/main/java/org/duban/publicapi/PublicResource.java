@@ -18,6 +18,7 @@ import org.duban.measure.MeasureFilter;
 import org.duban.measure.MeasureStatus;
 import org.duban.platform.PageRequest;
 import org.duban.platform.Params;
+import org.duban.platform.PublicBaseUrl;
 import org.duban.publicapi.dto.PublicEventView;
 import org.duban.publicapi.dto.PublicMeasure;
 import org.duban.publicapi.dto.PublicRules;
@@ -41,11 +42,13 @@ public class PublicResource {
   private final PublicService service;
   private final PublicFeeds feeds;
   private final PublicCache cache;
+  private final PublicBaseUrl links;
 
-  public PublicResource(PublicService service, PublicFeeds feeds, PublicCache cache) {
+  public PublicResource(PublicService service, PublicFeeds feeds, PublicCache cache, PublicBaseUrl links) {
     this.service = service;
     this.feeds = feeds;
     this.cache = cache;
+    this.links = links;
   }
 
   @GET
@@ -62,13 +65,12 @@ public class PublicResource {
   @GET
   @Path("feed.atom")
   @Produces("application/atom+xml")
-  @Operation(summary = "Atom 1.0 feed of the public timeline: accepted progress, postponements, claims, verification")
+  @Operation(summary = "Atom 1.0 feed of the public timeline: accepted progress, postponements, claims, verification, reopening, suspension, resumption")
   @APIResponse(responseCode = "200", description = "the feed (the latest 500 events)", content = @Content(
       mediaType = "application/atom+xml", example = "<feed xmlns=\"http://www.w3.org/2005/Atom\">...</feed>"))
   public Response atom(@Context HttpHeaders headers, @Context UriInfo uri) {
-    String base = uri.getBaseUri().toString();
-    String root = base.endsWith("/") ? base : base + "/";
-    return cache.bytes(root + key(uri), headers, "application/atom+xml; charset=UTF-8", () -> render(out -> feeds.atom(out, root)));
+    // links from TRACKER_PUBLIC_BASE_URL, never from the Host header: one cached feed for everybody
+    return cache.bytes(key(uri), headers, "application/atom+xml; charset=UTF-8", () -> render(out -> feeds.atom(out, links.base())));
   }
 
   private static byte[] render(StreamingOutput out) {
@@ -124,7 +126,7 @@ public class PublicResource {
 
   @GET
   @Path("measures/{code}/timeline")
-  @Operation(summary = "Accepted progress, postponements with reasons, claims and verification, newest first")
+  @Operation(summary = "Accepted progress, postponements with reasons, claims, verification, reopening, suspension and resumption (their public sentences only), newest first")
   @APIResponse(responseCode = "200", description = "the timeline",
       content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = PublicEventView.class)))
   @APIResponse(responseCode = "304", description = "not modified since the ETag sent in If-None-Match")

@@ -11,15 +11,14 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import org.duban.identity.CurrentActor;
 import org.duban.identity.Role;
 import org.duban.platform.Page;
 import org.duban.platform.PageRequest;
 import org.duban.platform.Params;
+import org.duban.platform.PublicBaseUrl;
 import org.duban.reporting.dto.ReportView;
 import org.duban.reporting.dto.SubmitReportRequest;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -37,10 +36,12 @@ public class MeasureReportsResource {
 
   private final ReportService service;
   private final CurrentActor actor;
+  private final PublicBaseUrl links;
 
-  public MeasureReportsResource(ReportService service, CurrentActor actor) {
+  public MeasureReportsResource(ReportService service, CurrentActor actor, PublicBaseUrl links) {
     this.service = service;
     this.actor = actor;
+    this.links = links;
   }
 
   @POST
@@ -55,11 +56,9 @@ public class MeasureReportsResource {
   @APIResponse(responseCode = "415", description = "not application/json")
   public Response submit(
       @PathParam("code") @Parameter(example = "J04") String code,
-      @Valid @NotNull SubmitReportRequest request,
-      @Context UriInfo uri) {
+      @Valid @NotNull SubmitReportRequest request) {
     ReportView report = service.submit(code, request, actor.get());
-    return Response.created(
-            uri.getBaseUriBuilder().path("api/v1/reports").path(String.valueOf(report.id())).build())
+    return Response.created(links.link("api", "v1", "reports", String.valueOf(report.id())))
         .entity(report)
         .build();
   }

@@ -81,11 +81,16 @@ public class PublicPages {
   private Response html(String key, HttpHeaders headers, Lang l, java.util.function.Supplier<TemplateInstance> page, UriInfo uri) {
     Response r = cache.bytes(key, headers, "text/html; charset=UTF-8", () -> page.get()
         .data("lang", l.code())
-        .data("switchLink", uri.getRequestUriBuilder().replaceQueryParam("lang", l.other()).build().toString())
+        .data("switchLink", relative(uri.getRequestUriBuilder().replaceQueryParam("lang", l.other()).build()))
         .setLocale(l.locale())
         .render()
         .getBytes(StandardCharsets.UTF_8));
     return Response.fromResponse(r).cookie(l.cookie()).build();
+  }
+
+  /** Path and query only: a cached page never carries the Host header a client sent. */
+  private static String relative(java.net.URI link) {
+    return link.getRawPath() + (link.getRawQuery() == null ? "" : "?" + link.getRawQuery());
   }
 
   private static String key(String path, UriInfo uri, Lang l) {

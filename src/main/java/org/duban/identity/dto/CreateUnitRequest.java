@@ -10,7 +10,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "CreateUnit")
 public record CreateUnitRequest(
     @NotBlank @Pattern(regexp = "^[A-Za-z][A-Za-z0-9_-]{0,31}$", message = "must be 1 to 32 letters, digits, '_' and '-', starting with a letter")
-        @Schema(example = "jnzfw")
+        @Schema(example = "jnzfw", description = "published (as a measure's lead or co-unit)")
         String code,
-    @NotBlank @Size(max = 200) @Schema(example = "济南市委政法委") String name,
-    @Email @Size(max = 254) @Schema(example = "duban@jnzfw.example.gov.cn") String email) {}
+    @NotBlank @Size(max = 200) @Schema(example = "济南市委政法委", description = "published (as a measure's lead or co-unit)") String name,
+    @Email @Size(max = 254) @Schema(example = "duban@jnzfw.example.gov.cn", description = "internal: where notices go; never published") String email) {}

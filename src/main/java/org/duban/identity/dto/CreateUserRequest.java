@@ -12,8 +12,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "CreateUser")
 public record CreateUserRequest(
     @NotBlank @Pattern(regexp = "^[A-Za-z][A-Za-z0-9._-]{2,63}$", message = "must be 3 to 64 letters, digits, '.', '_' and '-', starting with a letter")
-        @Schema(example = "reporter-jnzfw")
+        @Schema(example = "reporter-jnzfw", description = "internal: staff and the journal see it; never published")
         String username,
     @NotNull @Size(max = 128) @Schema(example = "Correct-Horse-42", description = "12+ characters from 3 of: lower case, upper case, digits, others; not a common password") String password,
     @NotNull @Schema(example = "REPORTER") Role role,
-    @Size(max = 32) @JsonAlias("unitCode") @Schema(example = "jnzfw") String unit) {}
+    @Size(max = 32) @JsonAlias("unitCode") @Schema(example = "jnzfw", description = "internal: the reporter's unit") String unit) {}
