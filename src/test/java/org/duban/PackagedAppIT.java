@@ -108,7 +108,7 @@ class PackagedAppIT {
   }
 
   @Test
-  void outsideDemoModeTheBootstrapPasswordCreatesOnlyAdmin() throws Exception {
+  void outsideDemoModeTheBootstrapAdminMustChangeItsPasswordThenUseASecondFactor() throws Exception {
     Path dir = Files.createTempDirectory("duban-it-pg");
     int port = freePort();
     Process app =
@@ -118,14 +118,66 @@ class PackagedAppIT {
       awaitReady(port, app);
       String out = new String(app.getInputStream().readNBytes(app.getInputStream().available()), StandardCharsets.UTF_8);
       assertThat(out).contains("TRACKER_PUBLIC_BASE_URL is not set: absolute links (the Atom feed, Location headers of 201s) point at http://localhost:" + port + "/");
+      // embedded mode made its own keys, beside the data directory and readable by its owner only
+      Path secrets = dir.toAbsolutePath().resolveSibling(dir.getFileName() + "-secrets.properties");
+      assertThat(Files.readString(secrets)).contains("quarkus.http.auth.session.encryption-key=", "tracker.audit.key=");
+      assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(secrets))).isEqualTo("rw-------");
+      // the password was in a setting: it allows nothing but changing it
       HttpResponse<String> users = getAs(port, "/api/v1/users", "admin");
-      assertThat(users.statusCode()).isEqualTo(200);
-      assertThat(users.body()).contains("\"username\":\"admin\"").contains("\"total\":1");
+      assertThat(users.statusCode()).isEqualTo(403);
+      assertThat(users.body()).contains("change it first");
+      HttpResponse<String> changed = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/me/password"))
+              .header("Authorization", basic("admin")).header("Content-Type", "application/json")
+              .POST(HttpRequest.BodyPublishers.ofString("{\"currentPassword\":\"" + PASSWORD + "\",\"newPassword\":\"Chosen-Admin-Pass-26\"}")).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertThat(changed.statusCode()).isEqualTo(204);
+      // and an administrator's password alone is not enough outside demo mode: a second factor first
+      HttpResponse<String> again = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/users"))
+          .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("admin:Chosen-Admin-Pass-26".getBytes(StandardCharsets.UTF_8)))
+          .GET().build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(again.statusCode()).isEqualTo(403);
+      assertThat(again.body()).contains("second factor");
       assertThat(getAs(port, "/api/v1/measures", "office").statusCode()).isEqualTo(401);
       assertThat(get(port, "/api/v1/public/summary").body()).contains("\"total\":18");
+      // operations are on the management port only; the OpenAPI document too, outside demo mode
+      assertThat(get(port, "/q/health/ready").statusCode()).isEqualTo(404);
+      assertThat(get(port, "/q/openapi").statusCode()).isEqualTo(404);
+      assertThat(get(managementPort(port), "/q/openapi").statusCode()).isEqualTo(200);
     } finally {
       stop(app);
     }
+  }
+
+  @Test
+  void outsideDemoAndEmbeddedModeItRefusesToStartWithoutItsKeys() throws Exception {
+    Map<String, String> external = Map.of("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://localhost:1/nowhere",
+        "QUARKUS_HTTP_PORT", String.valueOf(freePort()));
+    Result none = runToEnd(external, 60);
+    assertThat(none.exit).isNotZero();
+    assertThat(none.output).doesNotContain("Exception", "\tat ").contains("QUARKUS_HTTP_AUTH_SESSION_ENCRYPTION_KEY is not set: outside demo and embedded mode Duban"
+        + " needs it, 32 or more random characters, the same on every replica (generate one with: openssl rand -base64 48).");
+    Map<String, String> published = new java.util.HashMap<>(external);
+    published.put("QUARKUS_HTTP_AUTH_SESSION_ENCRYPTION_KEY", "change-me-to-32-or-more-random-characters");
+    Result known = runToEnd(published, 60);
+    assertThat(known.exit).isNotZero();
+    assertThat(known.output).contains("QUARKUS_HTTP_AUTH_SESSION_ENCRYPTION_KEY is a value published in Duban's repository");
+    Map<String, String> noAuditKey = new java.util.HashMap<>(external);
+    noAuditKey.put("QUARKUS_HTTP_AUTH_SESSION_ENCRYPTION_KEY", randomKey());
+    Result audit = runToEnd(noAuditKey, 60);
+    assertThat(audit.output).contains("TRACKER_AUDIT_KEY is not set");
+    noAuditKey.put("TRACKER_AUDIT_KEY", "too-short");
+    assertThat(runToEnd(noAuditKey, 60).output).contains("TRACKER_AUDIT_KEY is shorter than 32 characters");
+  }
+
+  static String randomKey() {
+    byte[] b = new byte[48];
+    new java.security.SecureRandom().nextBytes(b);
+    return Base64.getEncoder().encodeToString(b);
+  }
+
+  /** Each app started here puts its management interface (health, metrics) on the port after a fixed offset. */
+  static int managementPort(int port) {
+    return port + 1;
   }
 
   // ---- helpers ----
@@ -154,6 +206,9 @@ class PackagedAppIT {
     ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
     pb.environment().keySet().removeIf(k -> k.startsWith("QUARKUS_") || k.startsWith("TRACKER_"));
     pb.environment().putAll(env);
+    if (env.containsKey("QUARKUS_HTTP_PORT") && !env.containsKey("QUARKUS_MANAGEMENT_PORT")) {
+      pb.environment().put("QUARKUS_MANAGEMENT_PORT", String.valueOf(managementPort(Integer.parseInt(env.get("QUARKUS_HTTP_PORT")))));
+    }
     return pb.start();
   }
 
@@ -162,7 +217,7 @@ class PackagedAppIT {
     while (System.nanoTime() < deadline) {
       assertThat(p.isAlive()).as("the app is running").isTrue();
       try {
-        if (get(port, "/q/health/ready").statusCode() == 200) {
+        if (get(managementPort(port), "/q/health/ready").statusCode() == 200) {
           return;
         }
       } catch (IOException notYet) {
@@ -196,9 +251,18 @@ class PackagedAppIT {
     return "Basic " + Base64.getEncoder().encodeToString((user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
   }
 
+  /** A free port whose next one is free too (for the management interface). */
   static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
+    for (int attempt = 0; attempt < 50; attempt++) {
+      try (ServerSocket s = new ServerSocket(0)) {
+        int port = s.getLocalPort();
+        try (ServerSocket next = new ServerSocket(port + 1)) {
+          return port;
+        } catch (IOException taken) {
+          // try another
+        }
+      }
     }
+    throw new IOException("no two free ports in a row");
   }
 }

@@ -121,6 +121,27 @@ class SeparationOfDutiesTest {
     given().auth().preemptive().basic(auditor, Api.PASSWORD).contentType(ContentType.JSON)
         .body("{\"name\":\"cli\"}").post("/api/v1/me/tokens").then().statusCode(403);
     given().auth().preemptive().basic(auditor, Api.PASSWORD).get("/api/v1/audit/verify").then().statusCode(403);
+    // and a password alone never replaces the second factor
+    given().auth().preemptive().basic(auditor, Api.PASSWORD).contentType(ContentType.JSON).post("/api/v1/me/totp").then().statusCode(403);
+  }
+
+  @Test
+  void guessingTheCodeCountsLikeGuessingThePassword() {
+    String admin = Accounts.privileged("ADMIN");
+    // enrolled over the API (the first enrolment needs only the password, as on the page)
+    String secret = given().auth().preemptive().basic(admin, Api.PASSWORD).contentType(ContentType.JSON)
+        .post("/api/v1/me/totp").then().statusCode(200).extract().path("secret");
+    given().auth().preemptive().basic(admin, Api.PASSWORD).contentType(ContentType.JSON)
+        .body("{\"code\":\"" + Totp.code(secret) + "\"}").post("/api/v1/me/totp/confirm").then().statusCode(204);
+    for (int i = 0; i < 5; i++) {
+      given().auth().preemptive().basic(admin, Api.PASSWORD).contentType(ContentType.JSON).header("X-Duban-OTP", "00000" + i)
+          .body("{\"name\":\"guess\"}").post("/api/v1/me/tokens").then().statusCode(400);
+    }
+    org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5))
+        .until(() -> Db.scalar("select count(*) from app_user where username = ? and locked_until > now()", admin) == 1);
+    given().auth().preemptive().basic(admin, Api.PASSWORD).contentType(ContentType.JSON).header("X-Duban-OTP", Totp.code(secret, 1))
+        .body("{\"name\":\"late\"}").post("/api/v1/me/tokens").then().statusCode(401);
+    assertThat(Db.scalar("select count(*) from api_token where username = ?", admin)).isZero();
   }
 
   @Test

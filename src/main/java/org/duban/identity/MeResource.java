@@ -45,8 +45,13 @@ public class MeResource {
   private final SecondFactor secondFactor;
   private final ApiTokens tokens;
   private final CurrentActor actor;
+  private final org.duban.platform.PublicBaseUrl links;
+  private final SignIn signIn;
 
-  public MeResource(IdentityService service, SecondFactor secondFactor, ApiTokens tokens, CurrentActor actor) {
+  public MeResource(IdentityService service, SecondFactor secondFactor, ApiTokens tokens, CurrentActor actor,
+      org.duban.platform.PublicBaseUrl links, SignIn signIn) {
+    this.links = links;
+    this.signIn = signIn;
     this.service = service;
     this.secondFactor = secondFactor;
     this.tokens = tokens;
@@ -67,9 +72,9 @@ public class MeResource {
   @Path("totp")
   @Operation(summary = "Start enrolling an authenticator app (TOTP): a new secret, pending until you confirm one of its codes")
   @APIResponse(responseCode = "200", description = "the secret and its key URI", content = @Content(schema = @Schema(implementation = TotpEnrolment.class)))
-  @APIResponse(responseCode = "403", description = "change your password first")
+  @APIResponse(responseCode = "403", description = "change your password first, or sign in with your second factor to replace it")
   public TotpEnrolment beginEnrolment() {
-    requireNot(Restriction.PASSWORD_CHANGE);
+    requireMayEnrol();
     return secondFactor.begin(actor.get());
   }
 
@@ -81,7 +86,7 @@ public class MeResource {
   @APIResponse(responseCode = "400", description = "not the code the app shows now")
   @APIResponse(responseCode = "409", description = "no enrolment was started")
   public void confirmEnrolment(@Valid @NotNull CodeRequest body) {
-    requireNot(Restriction.PASSWORD_CHANGE);
+    requireMayEnrol();
     secondFactor.confirm(actor.get(), body.code(), actor.session());
   }
 
@@ -112,6 +117,8 @@ public class MeResource {
     Restriction r = actor.restriction();
     if (code != null && actor.mechanism() == AccessPolicy.Mechanism.BASIC && (r == null || r == Restriction.SECOND_FACTOR)) {
       if (!secondFactor.check(actor.get().username(), code)) {
+        // a guess at the code counts like a guess at the password: five in a row lock password sign-in
+        signIn.codeFailed(actor.get().username(), actor.get().clientIp(), "POST /api/v1/me/tokens");
         throw org.duban.platform.ProblemException.invalid(OTP_HEADER, "is not your authenticator's current code (or was used already)");
       }
       twoFactor = true;
@@ -119,7 +126,7 @@ public class MeResource {
       throw org.duban.platform.ProblemException.forbidden(r.sentence());
     }
     CreatedToken created = tokens.create(actor.get(), body.name(), body.expiresAt(), twoFactor);
-    return Response.status(201).header("Location", "/api/v1/me/tokens/" + created.id()).entity(created).build();
+    return Response.created(links.link("api", "v1", "me", "tokens", String.valueOf(created.id()))).entity(created).build();
   }
 
   @DELETE
@@ -132,9 +139,14 @@ public class MeResource {
     tokens.revoke(actor.get(), id);
   }
 
-  private void requireNot(Restriction restriction) {
-    if (actor.restriction() == restriction) {
-      throw org.duban.platform.ProblemException.forbidden(restriction.sentence());
+  /**
+   * Enrolling is for an account without a second factor yet, or for one that proved it (to replace
+   * the app): a password alone never replaces an enrolled second factor.
+   */
+  private void requireMayEnrol() {
+    Restriction r = actor.restriction();
+    if (r == Restriction.PASSWORD_CHANGE || r == Restriction.SECOND_FACTOR) {
+      throw org.duban.platform.ProblemException.forbidden(r.sentence());
     }
   }
 }

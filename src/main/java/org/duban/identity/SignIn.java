@@ -86,6 +86,12 @@ public class SignIn {
     return new Outcome(cookie, r == null ? "/staff" : r.page());
   }
 
+  /** A wrong second-factor code given elsewhere (with Basic, to create a token): it counts like a wrong password. */
+  public void codeFailed(String name, String clientIp, String target) {
+    throttle.failed(clientIp);
+    notices.fireAsync(new SecurityNotice(name, clientIp, "LOGIN_FAILED", target, "FAILED", "basic: wrong second-factor code"));
+  }
+
   private Outcome failed(String name, String clientIp, String detail) {
     throttle.failed(clientIp);
     notices.fireAsync(new SecurityNotice(name, clientIp, "LOGIN_FAILED", "POST /j_security_check", "FAILED", detail));

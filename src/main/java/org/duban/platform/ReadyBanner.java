@@ -18,24 +18,29 @@ public class ReadyBanner {
   private final TrackerConfig config;
   private final IdentityService identity;
   private final int port;
+  private final int managementPort;
 
   public ReadyBanner(
-      TrackerConfig config, IdentityService identity, @ConfigProperty(name = "quarkus.http.port") int port) {
+      TrackerConfig config, IdentityService identity, @ConfigProperty(name = "quarkus.http.port") int port,
+      @ConfigProperty(name = "quarkus.management.port", defaultValue = "9000") int managementPort) {
     this.config = config;
     this.identity = identity;
     this.port = port;
+    this.managementPort = managementPort;
   }
 
   void onStart(@Observes @Priority(100) StartupEvent event) {
     String base = "http://localhost:" + port;
     StringBuilder text = new StringBuilder();
-    text.append("\n  Duban is up: ").append(base).append("/  (API ").append(base).append("/api/v1, Swagger UI ")
-        .append(base).append("/q/swagger-ui)");
+    String management = "http://localhost:" + managementPort;
+    text.append("\n  Duban is up: ").append(base).append("/  (API ").append(base).append("/api/v1; health, metrics and Swagger UI on ")
+        .append(management).append("/q/swagger-ui)");
     if (config.demo().enabled()) {
       List<String> reporters = identity.unitCodes().stream().map(u -> "reporter-" + u).toList();
       text.append("\n  Demo accounts, all with the password in TRACKER_DEMO_PASSWORD:")
           .append("\n    office (OFFICE), leader (LEADER), auditor (AUDITOR)")
           .append(config.bootstrapAdminPassword().isEmpty() ? ", admin (ADMIN)" : "")
+          .append(config.bootstrapSecurityPassword().isEmpty() ? ", security (SECURITY)" : "")
           .append("\n    ").append(String.join(", ", reporters)).append(" (REPORTER)")
           .append("\n  e.g. curl -u office:$TRACKER_DEMO_PASSWORD ").append(base).append("/api/v1/measures");
     }

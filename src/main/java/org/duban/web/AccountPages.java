@@ -66,6 +66,10 @@ public class AccountPages {
     if (actor.restriction() == Restriction.PASSWORD_CHANGE) {
       return Response.seeOther(URI.create(Restriction.PASSWORD_CHANGE.page())).build();
     }
+    if (actor.restriction() == Restriction.SECOND_FACTOR) {
+      // a password alone never replaces an enrolled second factor
+      throw ProblemException.forbidden(Restriction.SECOND_FACTOR.sentence());
+    }
     TotpEnrolment e = secondFactor.begin(actor.get());
     return render(base(null, null, e, null), Lang.of(null, headers), uri, 200);
   }
@@ -74,6 +78,9 @@ public class AccountPages {
   @Path("totp/confirm")
   public Response confirm(@FormParam("csrf") String token, @FormParam("code") String code, @Context HttpHeaders headers, @Context UriInfo uri) {
     csrf.require(token);
+    if (actor.restriction() == Restriction.SECOND_FACTOR || actor.restriction() == Restriction.PASSWORD_CHANGE) {
+      throw ProblemException.forbidden(actor.restriction().sentence());
+    }
     try {
       secondFactor.confirm(actor.get(), code, actor.session());
     } catch (ProblemException e) {

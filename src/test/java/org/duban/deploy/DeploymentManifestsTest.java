@@ -85,7 +85,7 @@ class DeploymentManifestsTest {
     assertThat(container.at("/envFrom/1/secretRef/name").asText()).isEqualTo("duban-secret");
     String env = container.path("env").toString();
     assertThat(env).contains("QUARKUS_DATASOURCE_USERNAME", "duban-db-app", "QUARKUS_FLYWAY_USERNAME", "duban-db-credentials");
-    assertThat(Files.readString(Path.of("docs/operations.md"))).contains("kubectl create secret generic duban-secret");
+    assertThat(Files.readString(Path.of("docs/operations.md"))).contains("create secret generic duban-secret");
     // every setting named there is one the README documents
     String readme = Files.readString(Path.of("README.md"));
     List<String> keys = new ArrayList<>();
