@@ -208,7 +208,12 @@ class BrowserTest {
   }
 
   private void waitFor(By by) {
-    new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.presenceOfElementLocated(by));
+    try {
+      new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.presenceOfElementLocated(by));
+    } catch (org.openqa.selenium.TimeoutException e) {
+      // what the browser shows instead, for the report
+      throw new AssertionError("waiting for " + by + " at " + browser.getCurrentUrl() + ":\n" + browser.getPageSource(), e);
+    }
   }
 
   private void shot(String name) throws Exception {

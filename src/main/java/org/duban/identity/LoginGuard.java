@@ -73,7 +73,9 @@ public class LoginGuard implements SecurityIdentityAugmentor {
       AccountState account = known != null ? known : sql.account(identity.getPrincipal().getName())
           .orElseThrow(() -> Refused.because(m == AccessPolicy.Mechanism.SSO ? "no local account for this identity" : "no such account"));
       SecurityIdentity decided = decide(identity, account, m);
-      if (m.password()) {
+      // a right password resets the failures in a row, unless the sign-in still needs its code: a
+      // guesser who has the password must not reset the count of wrong codes with each guess
+      if (m.password() && Identities.restriction(decided) != Restriction.SECOND_FACTOR) {
         sql.passwordSucceeded(account.username());
       }
       return decided;

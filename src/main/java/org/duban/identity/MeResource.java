@@ -121,6 +121,7 @@ public class MeResource {
         signIn.codeFailed(actor.get().username(), actor.get().clientIp(), "POST /api/v1/me/tokens");
         throw org.duban.platform.ProblemException.invalid(OTP_HEADER, "is not your authenticator's current code (or was used already)");
       }
+      signIn.succeeded(actor.get().username());
       twoFactor = true;
     } else if (r != null) {
       throw org.duban.platform.ProblemException.forbidden(r.sentence());

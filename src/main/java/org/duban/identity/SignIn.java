@@ -86,6 +86,11 @@ public class SignIn {
     return new Outcome(cookie, r == null ? "/staff" : r.page());
   }
 
+  /** Password and code both right (with Basic, to create a token): the failures in a row start again. */
+  public void succeeded(String name) {
+    io.quarkus.narayana.jta.QuarkusTransaction.joiningExisting().run(() -> sql.passwordSucceeded(name));
+  }
+
   /** A wrong second-factor code given elsewhere (with Basic, to create a token): it counts like a wrong password. */
   public void codeFailed(String name, String clientIp, String target) {
     throttle.failed(clientIp);
