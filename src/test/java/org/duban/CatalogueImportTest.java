@@ -16,6 +16,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.duban.support.Api;
 import org.duban.support.Db;
+import org.duban.support.Workbooks;
 import org.junit.jupiter.api.Test;
 
 /** The office keeps the catalogue in Excel: import (CSV in UTF-8 or GBK, XLSX), export, all rows or none. */
@@ -123,13 +124,29 @@ class CatalogueImportTest {
     assertThat(Db.snapshot()).isEqualTo(before);
   }
 
+  /** A measure whose title and summary a spreadsheet would run as formulas, were they written as they are. */
+  static String formulaLikeMeasure(String title, String summary) {
+    String code = Api.newCode();
+    as("office").body("""
+        {"code":"%s","area":"JUSTICE","title":"%s","summary":"%s","leadUnit":"fy","startDate":"2021-05-14","deadline":"2021-12-31"}
+        """.formatted(code, title, summary)).post("/api/v1/measures").then().statusCode(201);
+    return code;
+  }
+
   @Test
   void exportThenImportChangesNothingInCsvAndInExcel() throws Exception {
     Api.createMeasure("gat", "sft");
+    formulaLikeMeasure("=1+1 等号开头", "+1 加号开头的摘要");
+    formulaLikeMeasure("-1 减号开头", "@SUM(1) 艾特开头的摘要");
+    formulaLikeMeasure("'=1 撇号再等号", "''-1 两个撇号再减号");
     byte[] csv = as("office").get("/api/v1/measures/export.csv").then().statusCode(200)
         .contentType("text/csv; charset=UTF-8").extract().asByteArray();
     assertThat(new String(csv, 0, 3, StandardCharsets.UTF_8)).isEqualTo("\ufeff");
     assertThat(new String(csv, StandardCharsets.UTF_8)).contains("J05", "方便人民群众就近诉讼");
+    // nothing a spreadsheet would run: one apostrophe more before each formula-like text
+    assertThat(new String(csv, StandardCharsets.UTF_8))
+        .contains(",'=1+1 等号开头,'+1 加号开头的摘要,", ",'-1 减号开头,'@SUM(1) 艾特开头的摘要,", ",''=1 撇号再等号,'''-1 两个撇号再减号,")
+        .doesNotContain(",=1+1", ",+1 ", ",-1 ", ",@SUM");
     Map<String, Object> before = Db.snapshot();
     Response r = importCsv(csv, "text/csv");
     r.then().statusCode(200);
@@ -144,6 +161,10 @@ class CatalogueImportTest {
       assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("编号");
       assertThat(sheet.getRow(0).getCell(9).getStringCellValue()).isEqualTo("承诺时限");
       assertThat(sheet.getLastRowNum()).isEqualTo(r.jsonPath().getInt("rows"));
+      // the workbook carries the same text as the CSV, so that either imports back
+      List<String> titles = new java.util.ArrayList<>();
+      sheet.forEach(row -> titles.add(row.getCell(2).getStringCellValue()));
+      assertThat(titles).contains("'=1+1 等号开头", "'-1 减号开头", "''=1 撇号再等号");
       // an office edits the workbook in Excel: a real date cell reads back as the date
       ByteArrayOutputStream edited = new ByteArrayOutputStream();
       book.write(edited);
@@ -152,6 +173,39 @@ class CatalogueImportTest {
       assertThat(x.jsonPath().getInt("unchanged")).isEqualTo(x.jsonPath().getInt("rows"));
     }
     assertMeasuresUnchanged(before);
+  }
+
+  @Test
+  void anImportedApostropheBeforeAFormulaComesOffAndOnlyThen() {
+    String code = Api.newCode();
+    String csv = HEAD + code + ",JUSTICE,'=1+1 撇号开头,'''-2 三个撇号,,fy,否,,2021-05-14,2021-12-31,,,,'备注不动\r\n";
+    importCsv(csv.getBytes(StandardCharsets.UTF_8), "text/csv").then().statusCode(200);
+    Map<String, Object> m = as("office").get("/api/v1/measures/" + code).then().statusCode(200).extract().jsonPath().getMap("");
+    assertThat(m.get("title")).isEqualTo("=1+1 撇号开头");
+    assertThat(m.get("summary")).isEqualTo("''-2 三个撇号");
+    assertThat(m.get("notes")).isEqualTo("'备注不动");
+  }
+
+  @Test
+  void aZipBombIsRefusedBeforeItFillsTheMemoryAndChangesNothing() {
+    byte[] bomb = Workbooks.zipBomb(300L * 1024 * 1024);
+    assertThat(bomb.length).as("a few hundred KiB that unpack to 300 MiB").isLessThan(2 * 1024 * 1024);
+    Map<String, Object> before = Db.snapshot();
+    Response r = importCsv(bomb, XLSX);
+    r.then().statusCode(400).contentType("application/problem+json");
+    assertThat(r.jsonPath().getString("detail")).contains("zip bomb").contains("nothing was imported");
+    assertThat(Db.snapshot()).isEqualTo(before);
+  }
+
+  @Test
+  void aValueBeyondColumnZIsRefusedWithItsRowAndColumn() {
+    Map<String, Object> before = Db.snapshot();
+    Response r = importCsv(Workbooks.valueIn("XFD2", "最后一列"), XLSX);
+    r.then().statusCode(400).contentType("application/problem+json");
+    assertThat(r.jsonPath().getString("detail")).contains("beyond column Z");
+    assertThat(r.jsonPath().getInt("errors[0].row")).isEqualTo(2);
+    assertThat(r.jsonPath().getString("errors[0].column")).isEqualTo("XFD");
+    assertThat(Db.snapshot()).isEqualTo(before);
   }
 
   /** The measures and their journal stay as they were (the import itself is journaled once). */

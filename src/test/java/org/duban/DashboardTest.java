@@ -75,6 +75,20 @@ class DashboardTest {
   }
 
   @Test
+  void theOverdueCsvRunsNoFormulaInASpreadsheet() {
+    String code = Api.newCode();
+    as("office").body("""
+        {"code":"%s","area":"JUSTICE","title":"=HYPERLINK(1) 逾期","leadUnit":"sft","startDate":"2021-05-14","deadline":"2021-12-31"}
+        """.formatted(code)).post("/api/v1/measures").then().statusCode(201);
+    int id = as("reporter-sft").body("{\"progress\":10,\"publicSummary\":\"@SUM(1) 报送摘要\"}")
+        .post("/api/v1/measures/" + code + "/reports").then().statusCode(201).extract().path("id");
+    as("office").post("/api/v1/reports/" + id + "/accept").then().statusCode(200);
+    String text = new String(as("office").get("/api/v1/overdue.csv").then().statusCode(200).extract().asByteArray(), StandardCharsets.UTF_8);
+    assertThat(text.lines().filter(l -> l.contains("," + code + ","))).singleElement()
+        .satisfies(l -> assertThat(l).contains(",'=HYPERLINK(1) 逾期,").contains(",'@SUM(1) 报送摘要,").doesNotContain(",=", ",@"));
+  }
+
+  @Test
   void theOverdueReportAsXlsxReadsBack() throws Exception {
     String code = overdueMeasure();
     byte[] body = as("leader").get("/api/v1/overdue.xlsx").then().statusCode(200).extract().asByteArray();

@@ -17,6 +17,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.duban.support.Workbooks;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -180,7 +181,70 @@ class PackagedAppIT {
     return port + 1;
   }
 
+  @Test
+  void inA256MegabyteHeapAZipBombIsRefusedALargeWorkbookImportsAndTheAppGoesOn() throws Exception {
+    Path dir = Files.createTempDirectory("duban-it-pg");
+    Path log = Files.createTempFile("duban-it-256m", ".log");
+    int port = freePort();
+    Process app =
+        start(Map.of("TRACKER_EMBEDDED_DB", "true", "TRACKER_EMBEDDED_DB_DIR", dir.toString(), "TRACKER_DEMO_ENABLED", "true",
+                "TRACKER_DEMO_PASSWORD", PASSWORD, "QUARKUS_HTTP_PORT", String.valueOf(port)),
+            log, "-Xmx256m", "-XX:+ExitOnOutOfMemoryError");
+    try {
+      awaitReady(port, app);
+      // 400 MiB of sheet XML in well under 1 MiB
+      HttpResponse<String> bomb = postXlsx(port, Workbooks.zipBomb(400L * 1024 * 1024), "");
+      assertThat(bomb.statusCode()).as(bomb.body()).isEqualTo(400);
+      assertThat(bomb.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+      assertThat(bomb.body()).contains("zip bomb").contains("nothing was imported");
+
+      byte[] large = Workbooks.largeCatalogue(300);
+      assertThat(large.length).as("several MiB, under the 10 MiB upload limit").isBetween(4 * 1024 * 1024, 10 * 1024 * 1024);
+      HttpResponse<String> legal = postXlsx(port, large, "?dryRun=true");
+      assertThat(legal.statusCode()).as(legal.body()).isEqualTo(200);
+      assertThat(legal.body()).contains("\"rows\":300").contains("\"created\":300").contains("\"dryRun\":true");
+
+      assertThat(get(managementPort(port), "/q/health").statusCode()).isEqualTo(200);
+      assertThat(app.isAlive()).as("no OutOfMemoryError (the JVM would have exited)").isTrue();
+    } catch (AssertionError e) {
+      throw new AssertionError(e.getMessage() + "\n--- the app's log ---\n" + tail(log), e);
+    } finally {
+      stop(app);
+    }
+  }
+
   // ---- helpers ----
+
+  HttpResponse<String> postXlsx(int port, byte[] body, String query) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/measures/import" + query))
+            .header("Authorization", basic("office"))
+            .header("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+            .timeout(Duration.ofMinutes(2))
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+            .build(),
+        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+  }
+
+  /** The packaged app with JVM options, its output in a file (nothing reads a pipe, so nothing blocks on one). */
+  Process start(Map<String, String> env, Path log, String... jvmOptions) throws IOException {
+    assertThat(JAR).as("run after mvn package").exists();
+    List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+    cmd.addAll(List.of(jvmOptions));
+    cmd.addAll(List.of("-jar", JAR.toString()));
+    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
+    pb.environment().keySet().removeIf(k -> k.startsWith("QUARKUS_") || k.startsWith("TRACKER_"));
+    pb.environment().putAll(env);
+    if (env.containsKey("QUARKUS_HTTP_PORT") && !env.containsKey("QUARKUS_MANAGEMENT_PORT")) {
+      pb.environment().put("QUARKUS_MANAGEMENT_PORT", String.valueOf(managementPort(Integer.parseInt(env.get("QUARKUS_HTTP_PORT")))));
+    }
+    return pb.start();
+  }
+
+  static String tail(Path log) throws IOException {
+    List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+    return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+  }
 
   HttpResponse<String> getAs(int port, String path, String user) throws Exception {
     return http.send(

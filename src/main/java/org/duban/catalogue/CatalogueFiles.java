@@ -1,6 +1,5 @@
 package org.duban.catalogue;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -22,21 +21,16 @@ import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.CellType;
-import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.duban.catalogue.CatalogueFormat.Column;
 import org.duban.catalogue.CatalogueFormat.RawRow;
 import org.duban.measure.dto.CreateMeasureRequest;
 import org.duban.platform.Problem;
 import org.duban.platform.ProblemException;
+import org.duban.platform.SpreadsheetCells;
 
 /** Reads and writes catalogue files: CSV (UTF-8 with or without BOM, or GBK) and XLSX. */
 final class CatalogueFiles {
@@ -49,73 +43,42 @@ final class CatalogueFiles {
   /** What a file held: its data rows (blank rows skipped). */
   record Parsed(List<RawRow> rows) {}
 
+  /** One row of a file as read: its number as a spreadsheet shows it, and its cells from the first column on. */
+  record Line(int number, List<String> cells) {}
+
   // ---- reading ----
 
   static Parsed readCsv(byte[] bytes, Charset declared) {
     String text = decode(bytes, declared);
-    List<List<String>> records = new ArrayList<>();
+    List<Line> lines = new ArrayList<>();
     try (CSVParser parser = CSVFormat.DEFAULT.builder().setIgnoreSurroundingSpaces(false).get().parse(new StringReader(text))) {
       for (CSVRecord r : parser) {
         List<String> cells = new ArrayList<>();
         r.forEach(cells::add);
-        records.add(cells);
+        lines.add(new Line(lines.size() + 1, cells));
       }
     } catch (IOException | java.io.UncheckedIOException | IllegalStateException e) {
       throw fileProblem("The file is not valid CSV: " + firstLine(e.getMessage()));
     }
-    return rows(records);
+    return rows(lines);
   }
 
+  /** The first sheet, streamed and within the caps of {@link XlsxSheetReader}. */
   static Parsed readXlsx(byte[] bytes) {
-    List<List<String>> records = new ArrayList<>();
-    try (Workbook book = new XSSFWorkbook(new ByteArrayInputStream(bytes))) {
-      if (book.getNumberOfSheets() == 0) {
-        throw fileProblem("The workbook has no sheet.");
-      }
-      Sheet sheet = book.getSheetAt(0);
-      DataFormatter formatter = new DataFormatter();
-      for (int i = 0; i <= sheet.getLastRowNum(); i++) {
-        Row row = sheet.getRow(i);
-        List<String> cells = new ArrayList<>();
-        if (row != null) {
-          for (int c = 0; c < Math.max(0, row.getLastCellNum()); c++) {
-            cells.add(text(row.getCell(c), formatter));
-          }
-        }
-        records.add(cells);
-      }
-    } catch (ProblemException e) {
-      throw e;
-    } catch (IOException | RuntimeException e) {
-      throw fileProblem("The file is not a readable XLSX workbook.");
-    }
-    return rows(records);
-  }
-
-  private static String text(Cell cell, DataFormatter formatter) {
-    if (cell == null) {
-      return "";
-    }
-    CellType type = cell.getCellType() == CellType.FORMULA ? cell.getCachedFormulaResultType() : cell.getCellType();
-    if (type == CellType.NUMERIC && DateUtil.isCellDateFormatted(cell)) {
-      return cell.getLocalDateTimeCellValue().toLocalDate().toString();
-    }
-    if (type == CellType.NUMERIC) {
-      return new java.math.BigDecimal(Double.toString(cell.getNumericCellValue())).stripTrailingZeros().toPlainString();
-    }
-    return formatter.formatCellValue(cell);
+    return rows(XlsxSheetReader.read(bytes));
   }
 
   /** Header row first; every heading must be known, every required one present. */
-  private static Parsed rows(List<List<String>> records) {
+  private static Parsed rows(List<Line> records) {
     int first = 0;
-    while (first < records.size() && blank(records.get(first))) {
+    while (first < records.size() && blank(records.get(first).cells())) {
       first++;
     }
     if (first == records.size()) {
       throw fileProblem("The file is empty: the first row must hold the headings " + String.join(", ", CatalogueFormat.headings()) + ".");
     }
-    List<String> head = records.get(first);
+    List<String> head = records.get(first).cells();
+    int headNumber = records.get(first).number();
     Map<Integer, Column> columns = new java.util.HashMap<>();
     List<Problem.FieldError> errors = new ArrayList<>();
     for (int i = 0; i < head.size(); i++) {
@@ -125,16 +88,16 @@ final class CatalogueFiles {
       }
       Column c = Column.ofHeading(h);
       if (c == null) {
-        errors.add(new Problem.FieldError(null, "unknown heading '" + h + "'", first + 1, h));
+        errors.add(new Problem.FieldError(null, "unknown heading '" + h + "'", headNumber, h));
       } else if (columns.containsValue(c)) {
-        errors.add(new Problem.FieldError(c.key, "the heading appears twice", first + 1, h));
+        errors.add(new Problem.FieldError(c.key, "the heading appears twice", headNumber, h));
       } else {
         columns.put(i, c);
       }
     }
     for (Column c : Column.values()) {
       if (c.required && !columns.containsValue(c)) {
-        errors.add(new Problem.FieldError(c.key, "the required heading is missing", first + 1, c.heading));
+        errors.add(new Problem.FieldError(c.key, "the required heading is missing", headNumber, c.heading));
       }
     }
     if (!errors.isEmpty()) {
@@ -142,7 +105,7 @@ final class CatalogueFiles {
     }
     List<RawRow> rows = new ArrayList<>();
     for (int r = first + 1; r < records.size(); r++) {
-      List<String> rec = records.get(r);
+      List<String> rec = records.get(r).cells();
       if (blank(rec)) {
         continue;
       }
@@ -150,10 +113,11 @@ final class CatalogueFiles {
       for (int i = 0; i < rec.size(); i++) {
         Column c = columns.get(i);
         if (c != null) {
-          cells.put(c, rec.get(i));
+          // export put an apostrophe before text a spreadsheet would run as a formula: take it off
+          cells.put(c, SpreadsheetCells.restore(rec.get(i)));
         }
       }
-      rows.add(new RawRow(r + 1, cells));
+      rows.add(new RawRow(records.get(r).number(), cells));
     }
     return new Parsed(rows);
   }
@@ -210,6 +174,17 @@ final class CatalogueFiles {
 
   // ---- writing ----
 
+  /**
+   * The cells of a measure as the files hold them: text a spreadsheet would run as a formula gets an
+   * apostrophe ({@link SpreadsheetCells}), which import takes off again. In the workbook too, although
+   * Excel never evaluates a string cell there: the office moves the catalogue between CSV and Excel
+   * (a CSV opened in Excel and saved as .xlsx keeps the apostrophe), so both carry the same text and
+   * an import of either restores it.
+   */
+  private static List<String> fileCells(CreateMeasureRequest m) {
+    return CatalogueFormat.cells(m).stream().map(SpreadsheetCells::neutralise).toList();
+  }
+
   /** CSV in UTF-8 with a byte-order mark, so that Excel opens it right. */
   static void writeCsv(OutputStream out, Consumer<Consumer<CreateMeasureRequest>> source) throws IOException {
     out.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
@@ -219,7 +194,7 @@ final class CatalogueFiles {
       source.accept(
           m -> {
             try {
-              printer.printRecord(CatalogueFormat.cells(m));
+              printer.printRecord(fileCells(m));
             } catch (IOException e) {
               throw new java.io.UncheckedIOException(e);
             }
@@ -250,7 +225,7 @@ final class CatalogueFiles {
       source.accept(
           m -> {
             Row row = sheet.createRow(n[0]++);
-            List<String> cells = CatalogueFormat.cells(m);
+            List<String> cells = fileCells(m);
             for (int i = 0; i < cells.size(); i++) {
               Cell c = row.createCell(i);
               c.setCellValue(cells.get(i));

@@ -61,7 +61,8 @@ public class CatalogueResource {
   @APIResponse(responseCode = "200", description = "what the import did (or, with dryRun=true, would do)",
       content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportResult.class),
           example = "{\"rows\":18,\"created\":2,\"updated\":1,\"unchanged\":15,\"dryRun\":false}"))
-  @APIResponse(responseCode = "400", description = "a bad file: each bad row, column and reason is listed; nothing was written",
+  @APIResponse(responseCode = "400", description = "a bad file: each bad row, column and reason is listed; or a workbook beyond the"
+      + " import's caps (10,000 rows, columns A-Z, 32,767 characters a cell, unpacked size: a zip bomb); nothing was written",
       content = @Content(mediaType = "application/problem+json", example =
           "{\"type\":\"about:blank\",\"title\":\"Invalid catalogue file\",\"status\":400,\"detail\":\"2 problem(s) in the file; nothing was imported. "
               + "Correct the rows listed and import the whole file again.\",\"instance\":\"/api/v1/measures/import\",\"errors\":["

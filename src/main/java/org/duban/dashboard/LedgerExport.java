@@ -20,7 +20,9 @@ import org.duban.platform.BusinessCalendar;
 /**
  * The progress ledger (工作推进台账) as supervision offices keep it: a summary sheet, then one sheet
  * per area with 序号, 领域, 事项, 牵头单位, 配合单位, 承诺时限, 当前时限, 进展情况, 完成比例, 状态, 亮灯
- * (cell coloured), 最近报送. Streamed: at most 100 rows per sheet in memory.
+ * (cell coloured), 最近报送. Streamed: at most 100 rows per sheet in memory. Text goes into string
+ * cells, which Excel never evaluates, so a title starting with {@code =} needs no apostrophe here
+ * (unlike the CSV files, see {@code SpreadsheetCells}).
  */
 @ApplicationScoped
 public class LedgerExport {

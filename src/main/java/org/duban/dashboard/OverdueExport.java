@@ -16,10 +16,13 @@ import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.duban.dashboard.dto.OverdueRow;
 import org.duban.measure.dto.UnitRef;
+import org.duban.platform.SpreadsheetCells;
 
 /**
  * The overdue report as CSV (UTF-8 with BOM, so Excel opens it) and as XLSX (streamed: at most 100
- * rows in memory), row by row from the database.
+ * rows in memory), row by row from the database. CSV text cells that a spreadsheet would run as a
+ * formula get an apostrophe ({@link SpreadsheetCells}); the workbook's string cells need none, since
+ * Excel never evaluates a string cell.
  */
 @ApplicationScoped
 public class OverdueExport {
@@ -42,7 +45,7 @@ public class OverdueExport {
       service.eachOverdue(
           r -> {
             try {
-              csv.printRecord(cells(++n[0], r));
+              csv.printRecord(cells(++n[0], r).stream().map(SpreadsheetCells::csvCell).toList());
             } catch (IOException e) {
               throw new UncheckedIOException(e);
             }

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
@@ -20,6 +21,7 @@ import org.apache.commons.csv.CSVPrinter;
 import org.duban.measure.MeasureFilter;
 import org.duban.measure.dto.UnitRef;
 import org.duban.platform.PageRequest;
+import org.duban.platform.SpreadsheetCells;
 import org.duban.platform.SqlValues;
 import org.duban.publicapi.dto.PublicMeasure;
 
@@ -40,7 +42,10 @@ public class PublicFeeds {
     this.em = em;
   }
 
-  /** UTF-8 with BOM so that Excel opens it; the columns of the public view, nothing else. */
+  /**
+   * UTF-8 with BOM so that Excel opens it; the columns of the public view, nothing else. A text cell
+   * a spreadsheet would run as a formula gets an apostrophe ({@link SpreadsheetCells}).
+   */
   public void catalogueCsv(OutputStream out) throws IOException {
     Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
     writer.write('\ufeff');
@@ -53,10 +58,13 @@ public class PublicFeeds {
         var items = service.list(MeasureFilter.none(), PageRequest.of(page++, 100)).items();
         for (PublicMeasure m : items) {
           csv.printRecord(
-              m.code(), m.area(), m.title(), m.summary(), m.leadUnit().code(), m.leadUnit().name(),
-              m.coUnits().stream().map(UnitRef::code).collect(Collectors.joining(" ")), m.startDate(),
-              m.committedDeadline(), m.deadline(), m.status(), m.progress(), m.light(), m.overdue(), m.overdueDays(),
-              m.postponements().size(), m.lastUpdate());
+              Stream.of(
+                      m.code(), m.area(), m.title(), m.summary(), m.leadUnit().code(), m.leadUnit().name(),
+                      m.coUnits().stream().map(UnitRef::code).collect(Collectors.joining(" ")), m.startDate(),
+                      m.committedDeadline(), m.deadline(), m.status(), m.progress(), m.light(), m.overdue(),
+                      m.overdueDays(), m.postponements().size(), m.lastUpdate())
+                  .map(SpreadsheetCells::csvCell)
+                  .toList());
         }
         if (items.size() < 100) {
           return;
@@ -118,13 +126,38 @@ public class PublicFeeds {
 
   private static void element(XMLStreamWriter xml, String name, String text) throws XMLStreamException {
     xml.writeStartElement(ATOM, name);
-    xml.writeCharacters(text);
+    xml.writeCharacters(xmlText(text));
     xml.writeEndElement();
   }
 
   private static void link(XMLStreamWriter xml, String rel, String href) throws XMLStreamException {
     xml.writeEmptyElement(ATOM, "link");
     xml.writeAttribute("rel", rel);
-    xml.writeAttribute("href", href);
+    xml.writeAttribute("href", xmlText(href));
+  }
+
+  /**
+   * The text without the characters XML 1.0 forbids (C0 controls other than tab, line feed and
+   * carriage return; U+FFFE and U+FFFF; surrogates that are not a pair), which the API does not
+   * refuse in titles and summaries: the writer would put them out as they are, and no feed reader
+   * could parse the feed. Every text the feed writes goes through here.
+   */
+  static String xmlText(String text) {
+    if (text == null) {
+      return "";
+    }
+    StringBuilder out = null;
+    for (int i = 0; i < text.length(); ) {
+      int c = text.codePointAt(i);
+      int width = Character.charCount(c);
+      boolean allowed = c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD) || c >= 0x10000;
+      if (!allowed && out == null) {
+        out = new StringBuilder(text.length()).append(text, 0, i);
+      } else if (allowed && out != null) {
+        out.appendCodePoint(c);
+      }
+      i += width;
+    }
+    return out == null ? text : out.toString();
   }
 }
