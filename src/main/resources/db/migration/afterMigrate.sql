@@ -7,6 +7,9 @@ do $$
 declare
     app text := '${app_role}';
 begin
+    -- nobody but the owner creates anything in the schema (PostgreSQL before 15 lets everyone):
+    -- another login could otherwise shadow a function the trigger calls
+    revoke create on schema public from public;
     if app = '' or app = current_user or not exists (select 1 from pg_roles where rolname = app) then
         raise notice 'no separate application role to grant to (app role "%", migrating as "%")', app, current_user;
         return;

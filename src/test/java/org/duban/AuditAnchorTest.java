@@ -123,6 +123,61 @@ class AuditAnchorTest {
   }
 
   @Test
+  void theJavaHashIsTheTwinOfTheSqlFunctionTheTriggerUses() throws SQLException {
+    Api.createMeasure("fy");
+    try (Connection c = connectAs(EmbeddedDatabase.USER); Statement s = c.createStatement();
+        var rs = s.executeQuery("select id, at, actor, role, client_ip, action, target, result, detail, prev_hash, hash,"
+            + " duban_audit_hash(prev_hash, id, at, actor, role, client_ip, action, target, result, detail) as sql_hash"
+            + " from audit_event order by id desc limit 300")) {
+      int n = 0;
+      while (rs.next()) {
+        String java = org.duban.audit.AuditHash.of(rs.getString("prev_hash"), rs.getLong("id"),
+            rs.getObject("at", java.time.OffsetDateTime.class).toInstant(), rs.getString("actor"), rs.getString("role"),
+            rs.getString("client_ip"), rs.getString("action"), rs.getString("target"), rs.getString("result"), rs.getString("detail"));
+        assertThat(java).as("row " + rs.getLong("id")).isEqualTo(rs.getString("sql_hash")).isEqualTo(rs.getString("hash"));
+        n++;
+      }
+      assertThat(n).isPositive();
+    }
+  }
+
+  @Test
+  void anOwnerWhoRedefinesTheHashFunctionProvesNothing() throws SQLException {
+    Api.createMeasure("fy");
+    long target = Db.scalar("select max(id) from audit_event where action = 'WRITE'");
+    String stored = Db.text("select hash from audit_event where id = ?", target);
+    String original = Db.text("select coalesce(detail, '') from audit_event where id = ?", target);
+    try (Connection owner = connectAs(EmbeddedDatabase.USER); Statement s = owner.createStatement()) {
+      String definition;
+      try (var rs = s.executeQuery("select pg_get_functiondef('duban_audit_hash'::regproc)")) {
+        rs.next();
+        definition = rs.getString(1);
+      }
+      try {
+        // the row is rewritten, its stored hash kept, and the function made to agree with it
+        s.execute("alter table audit_event disable trigger audit_event_append_only");
+        s.execute("update audit_event set detail = '{\"field\":\"title\",\"new\":\"改写\"}' where id = " + target);
+        s.execute("alter table audit_event enable trigger audit_event_append_only");
+        s.execute("create or replace function duban_audit_hash(p_prev text, p_id bigint, p_at timestamptz, p_actor text,"
+            + " p_role text, p_ip text, p_action text, p_target text, p_result text, p_detail text) returns text language sql immutable as $$"
+            + " select case when p_id = " + target + " then '" + stored + "' else encode(sha256(convert_to(concat_ws(chr(31), p_prev,"
+            + " p_id::text, to_char(p_at at time zone 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"'), p_actor, coalesce(p_role, ''),"
+            + " coalesce(p_ip, ''), p_action, p_target, p_result, coalesce(p_detail, '')), 'UTF8')), 'hex') end $$");
+        var v = as("auditor").get("/api/v1/audit/verify").then().statusCode(200).extract().jsonPath();
+        assertThat(v.getBoolean("intact")).isFalse();
+        assertThat(v.getLong("firstBrokenId")).isEqualTo(target);
+      } finally {
+        s.execute(definition);
+        s.execute("alter table audit_event disable trigger audit_event_append_only");
+        s.execute("update audit_event set detail = " + (original.isEmpty() ? "null" : "'" + original.replace("'", "''") + "'")
+            + " where id = " + target);
+        s.execute("alter table audit_event enable trigger audit_event_append_only");
+      }
+    }
+    assertThat(as("auditor").get("/api/v1/audit/verify").then().extract().jsonPath().getBoolean("intact")).isTrue();
+  }
+
+  @Test
   void eachDaysLastCheckpointIsPublished() {
     Api.createMeasure("fy");
     long id = anchor.checkpoint();

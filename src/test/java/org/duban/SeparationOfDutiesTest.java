@@ -121,8 +121,16 @@ class SeparationOfDutiesTest {
     given().auth().preemptive().basic(auditor, Api.PASSWORD).contentType(ContentType.JSON)
         .body("{\"name\":\"cli\"}").post("/api/v1/me/tokens").then().statusCode(403);
     given().auth().preemptive().basic(auditor, Api.PASSWORD).get("/api/v1/audit/verify").then().statusCode(403);
-    // and a password alone never replaces the second factor
+    // and a password alone never replaces the second factor, nor changes the password
     given().auth().preemptive().basic(auditor, Api.PASSWORD).contentType(ContentType.JSON).post("/api/v1/me/totp").then().statusCode(403);
+    given().auth().preemptive().basic(auditor, Api.PASSWORD).contentType(ContentType.JSON)
+        .body("{\"currentPassword\":\"" + Api.PASSWORD + "\",\"newPassword\":\"Taken-Over-Pass-2026\"}").post("/api/v1/me/password")
+        .then().statusCode(403);
+    // a session made with the code cannot rebind the app without a code of it either (a stolen cookie)
+    String fresh = Pages.session(auditor, Api.PASSWORD, Totp.code(secret, 1));
+    Pages.form(fresh, "/staff/account").post("/staff/account/totp").then().statusCode(400);
+    assertThat(Db.scalar("select count(*) from app_user where username = ? and totp_pending_secret is not null and totp_secret = ?", auditor, secret))
+        .isZero();
   }
 
   @Test

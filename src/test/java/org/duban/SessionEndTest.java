@@ -38,6 +38,8 @@ class SessionEndTest {
     assertThat(dashboard(old)).isEqualTo(200);
     Pages.form(old, "/staff/dashboard").post("/logout").then().statusCode(303);
     assertThat(dashboard(old)).isEqualTo(303);
+    assertThat(Db.scalar("select count(*) from journal_entry where entity = 'USER' and entity_key = ? and action = 'LOGOUT'", user))
+        .as("the logout is journaled (and so audited)").isEqualTo(1);
 
     String fresh = Pages.session(user);
     assertThat(dashboard(fresh)).isEqualTo(200);
@@ -76,12 +78,15 @@ class SessionEndTest {
   void anAdministratorsResetEndsEverySession() {
     String user = Accounts.business("LEADER");
     String session = Pages.session(user);
+    String token = Accounts.token(user);
     as("admin").body("{\"newPassword\":\"Temporary-Pass-2026x\"}").post("/api/v1/users/" + user + "/password").then().statusCode(204);
     assertThat(dashboard(session)).isEqualTo(303);
+    Accounts.bearer(token).get("/api/v1/dashboard").then().statusCode(401);
+    assertThat(Db.scalar("select count(*) from journal_entry where entity = 'TOKEN' and entity_key = ? and action = 'REVOKE_ALL'", user)).isEqualTo(1);
   }
 
   @Test
-  void theSecurityAdministratorsLockEndsSessionsAndStopsTokensUntilUnlocked() {
+  void theSecurityAdministratorsLockEndsSessionsAndTokensForGood() {
     String user = Accounts.business("LEADER");
     String session = Pages.session(user);
     String token = Accounts.token(user);
@@ -93,9 +98,11 @@ class SessionEndTest {
     basic(user, Api.PASSWORD).then().statusCode(401);
     assertThat(Pages.signIn(user, Api.PASSWORD, null).header("Location")).endsWith("/login?error=1");
     as("security").post("/api/v1/users/" + user + "/unlock").then().statusCode(200).body("locked", org.hamcrest.Matchers.is(false));
-    Accounts.bearer(token).get("/api/v1/dashboard").then().statusCode(200);
+    // after the incident nothing made before it acts again: the user signs in and makes new ones
+    Accounts.bearer(token).get("/api/v1/dashboard").then().statusCode(401);
     assertThat(dashboard(session)).as("a session ended by the lock stays ended").isEqualTo(303);
     basic(user, Api.PASSWORD).then().statusCode(200);
+    Accounts.bearer(Accounts.token(user)).get("/api/v1/dashboard").then().statusCode(200);
   }
 
   @Test

@@ -1,6 +1,10 @@
 package org.duban.audit;
 
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
@@ -56,14 +60,36 @@ public class AuditAnchor {
   @Scheduled(identity = "audit-checkpoint", every = "${tracker.audit.checkpoint-every}", delayed = "20s",
       concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
   void scheduled() {
-    try {
-      checkpoint();
-    } catch (RuntimeException e) {
-      LOG.error("AUDIT CHECKPOINT FAILED: the audit chain's head is not anchored", e);
+    anchorNow("scheduled");
+  }
+
+  /** A checkpoint before anything is written (the gap since the last one must hold no rows). */
+  void onStart(@Observes @Priority(5) StartupEvent event) {
+    if (!every.isZero()) {
+      anchorNow("start");
     }
   }
 
-  /** Takes a checkpoint of the chain's head if it moved since the last one; returns its id, or -1. */
+  /** And one on the way out, so that a planned stop leaves no unanchored rows. */
+  void onStop(@Observes ShutdownEvent event) {
+    if (!every.isZero()) {
+      anchorNow("stop");
+    }
+  }
+
+  private void anchorNow(String why) {
+    try {
+      checkpoint();
+    } catch (RuntimeException e) {
+      LOG.errorf(e, "AUDIT CHECKPOINT FAILED (%s): the audit chain's head is not anchored", why);
+    }
+  }
+
+  /**
+   * Takes a checkpoint of the chain's head, also when it has not moved (a heartbeat: gaps between
+   * checkpoints then mean something); returns its id, or -1 with an empty trail. Replicas take turns
+   * under an advisory lock, and one checkpoint per half interval is enough.
+   */
   @Transactional
   public long checkpoint() {
     em.createNativeQuery("select pg_advisory_xact_lock(?1)").setParameter(1, LOCK).getSingleResult();
@@ -73,13 +99,14 @@ public class AuditAnchor {
     }
     long lastId = ((Number) head.get(0).get("id")).longValue();
     String hash = head.get(0).get("hash", String.class);
-    List<Tuple> last = tuples("select last_event_id, mac from audit_checkpoint order by id desc limit 1");
-    if (!last.isEmpty() && ((Number) last.get(0).get("last_event_id")).longValue() == lastId) {
-      return -1;
+    Instant at = clock.instant();
+    List<Tuple> last = tuples("select id, at, last_event_id, mac from audit_checkpoint order by id desc limit 1");
+    if (!last.isEmpty() && !every.isZero() && ((Number) last.get(0).get("last_event_id")).longValue() == lastId
+        && SqlValues.instant(last.get(0).get("at")).plus(every.dividedBy(2)).isAfter(at)) {
+      return ((Number) last.get(0).get("id")).longValue(); // another replica has just anchored this head
     }
     String prevMac = last.isEmpty() ? ZERO : last.get(0).get("mac", String.class);
     long id = ((Number) em.createNativeQuery("select nextval(pg_get_serial_sequence('audit_checkpoint', 'id'))").getSingleResult()).longValue();
-    Instant at = clock.instant();
     String mac = keys.auditMac(macInput(id, at, lastId, hash, prevMac));
     em.createNativeQuery("insert into audit_checkpoint (id, at, last_event_id, head_hash, prev_mac, key_id, mac)"
             + " values (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
@@ -89,30 +116,57 @@ public class AuditAnchor {
     return id;
   }
 
-  /** The chain, then the checkpoints; names the first row, or the first interval, that no longer matches. */
+  /**
+   * The chain, then the checkpoints; names the first row, or the first interval, that no longer
+   * matches. Every hash is recomputed here, in Java: nothing the database's owner could redefine (a
+   * function, a trigger) takes part in the check.
+   */
   @Transactional
   public AuditVerification verify() {
-    long rows = ((Number) em.createNativeQuery("select count(*) from audit_event").getSingleResult()).longValue();
-    @SuppressWarnings("unchecked")
-    List<Object[]> broken = em.createNativeQuery(
-            "with c as (select id, hash, prev_hash, lag(hash) over (order by id) as before,"
-                + " duban_audit_hash(prev_hash, id, at, actor, role, client_ip, action, target, result, detail) as expected"
-                + " from audit_event)"
-                + " select id, case when hash <> expected then 'the row''s content does not match its hash'"
-                + "   else 'the row does not link to the one before it' end"
-                + " from c where hash <> expected or prev_hash <> coalesce(before, repeat('0', 64))"
-                + " order by id limit 1")
-        .getResultList();
-    Long firstBroken = broken.isEmpty() ? null : ((Number) broken.get(0)[0]).longValue();
-    String reason = broken.isEmpty() ? null : (String) broken.get(0)[1];
+    long rows = 0;
+    Long firstBroken = null;
+    String reason = null;
+    String before = ZERO;
+    long after = 0;
+    while (firstBroken == null) {
+      List<Tuple> page = rowsAfter(after);
+      if (page.isEmpty()) {
+        break;
+      }
+      for (Tuple r : page) {
+        long id = ((Number) r.get("id")).longValue();
+        String prev = r.get("prev_hash", String.class);
+        String hash = r.get("hash", String.class);
+        rows++;
+        if (!before.equals(prev)) {
+          firstBroken = id;
+          reason = "the row does not link to the one before it";
+          break;
+        }
+        String expected = AuditHash.of(prev, id, SqlValues.instant(r.get("at")), r.get("actor", String.class), r.get("role", String.class),
+            r.get("client_ip", String.class), r.get("action", String.class), r.get("target", String.class), r.get("result", String.class),
+            r.get("detail", String.class));
+        if (!expected.equals(hash)) {
+          firstBroken = id;
+          reason = "the row's content does not match its hash";
+          break;
+        }
+        before = hash;
+        after = id;
+      }
+    }
+    if (firstBroken != null) {
+      rows = ((Number) em.createNativeQuery("select count(*) from audit_event").getSingleResult()).longValue();
+    }
 
     List<Tuple> cps = tuples("select c.id, c.at, c.last_event_id, c.head_hash, c.prev_mac, c.key_id, c.mac, e.hash as now_hash"
         + " from audit_checkpoint c left join audit_event e on e.id = c.last_event_id order by c.id");
     String prevMac = ZERO;
     long prevLast = 0;
+    Instant prevAt = null;
     long checked = 0;
     Long brokenCp = null;
-    Long after = null;
+    Long brokenAfter = null;
     Long through = null;
     String cpReason = null;
     Instant lastAt = null;
@@ -130,27 +184,48 @@ public class AuditAnchor {
         cpReason = "a checkpoint before " + id + " is missing or was altered: the checkpoints' own chain is broken";
       } else if (!head.equals(c.get("now_hash", String.class))) {
         cpReason = "rows after " + prevLast + " up to " + lastId + " were changed (or removed) after checkpoint " + id + " was taken";
+      } else if (late(prevAt, at) && lastId > prevLast) {
+        cpReason = "rows after " + prevLast + " up to " + lastId + " were anchored only by checkpoint " + id + ", more than three"
+            + " intervals after the one before: the app stopped without its last checkpoint, or checkpoints were removed"
+            + " (compare with the published daily checkpoints)";
       }
       if (cpReason != null) {
         brokenCp = id;
-        after = prevLast;
+        brokenAfter = prevLast;
         through = lastId;
         break;
       }
       prevMac = c.get("mac", String.class);
       prevLast = lastId;
+      prevAt = at;
       lastAt = at;
     }
     long unanchored = ((Number) em.createNativeQuery("select count(*) from audit_event where id > ?1")
         .setParameter(1, prevLast).getSingleResult()).longValue();
-    if (brokenCp == null && unanchored > 0 && lastAt != null && !every.isZero()
-        && lastAt.plus(every.multipliedBy(3)).isBefore(clock.instant())) {
-      cpReason = unanchored + " rows after the last checkpoint (" + lastAt + ") are not anchored, and checkpoints stopped more than"
-          + " three intervals ago: later checkpoints may have been removed (compare with the published daily checkpoints)";
+    if (brokenCp == null && !every.isZero()) {
+      if (lastAt == null && rows > 0) {
+        cpReason = "no checkpoint anchors the trail's " + rows + " rows: checkpoints may have been removed"
+            + " (compare with the published daily checkpoints)";
+      } else if (lastAt != null && late(lastAt, clock.instant())) {
+        cpReason = "the last checkpoint (" + lastAt + ") is more than three intervals old: checkpoints stopped, or later ones"
+            + " were removed (compare with the published daily checkpoints)";
+      }
     }
     boolean intact = firstBroken == null && cpReason == null;
     String why = reason != null ? reason : cpReason;
-    return new AuditVerification(intact, rows, firstBroken, why, checked, brokenCp, after, through, lastAt, unanchored);
+    return new AuditVerification(intact, rows, firstBroken, why, checked, brokenCp, brokenAfter, through, lastAt, unanchored);
+  }
+
+  /** Whether {@code later} is more than three checkpoint intervals after {@code earlier} (never with checkpoints off). */
+  private boolean late(Instant earlier, Instant later) {
+    return earlier != null && !every.isZero() && earlier.plus(every.multipliedBy(3)).isBefore(later);
+  }
+
+  @SuppressWarnings("unchecked")
+  private List<Tuple> rowsAfter(long id) {
+    return em.createNativeQuery("select id, at, actor, role, client_ip, action, target, result, detail, prev_hash, hash"
+            + " from audit_event where id > ?1 order by id limit 5000", Tuple.class)
+        .setParameter(1, id).getResultList();
   }
 
   /** Each day's last checkpoint, newest first (for the public side). */

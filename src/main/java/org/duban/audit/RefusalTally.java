@@ -34,7 +34,8 @@ public class RefusalTally {
 
   void add(SecurityNotice n) {
     long minute = System.currentTimeMillis() / 60_000;
-    counts.computeIfAbsent(new Bucket(n.clientIp(), n.action(), kind(n), minute), b -> new AtomicLong()).incrementAndGet();
+    counts.computeIfAbsent(new Bucket(org.duban.platform.ClientAddress.bucket(n.clientIp()), n.action(), kind(n), minute),
+        b -> new AtomicLong()).incrementAndGet();
   }
 
   /** The kind of refusal, without anything a client made up (paths are left out: they are the client's text). */

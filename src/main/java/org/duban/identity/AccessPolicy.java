@@ -14,7 +14,8 @@ import org.duban.platform.Restriction;
  *       that exist go on working, so that an attacker guessing cannot throw the user out.
  *   <li>A session created before the account's last logout, password change, reset or lock is
  *       refused, forever.
- *   <li>An expired or reset password allows only changing it (not for tokens: they prove no password).
+ *   <li>An expired or reset password allows only changing it (not for tokens: they prove no password),
+ *       but an enrolled second factor is asked first: a password alone never changes a password.
  *   <li>The three administrators, and whoever enrolled a second factor, need it: a page session made
  *       with the code, or a token created from such a session; a password alone (Basic) is refused
  *       for them. Demo accounts are exempt, in demo mode only.
@@ -69,17 +70,20 @@ public final class AccessPolicy {
     if (m == Mechanism.SESSION && a.sessionsValidAfter() != null && (issuedAt == null || issuedAt.isBefore(a.sessionsValidAfter()))) {
       return Decision.refuse("session from before the account's last logout, password change, reset or lock");
     }
+    boolean proven = switch (m) {
+      case FORM, SESSION, TOKEN -> twoFactor;
+      case BASIC, SSO -> false;
+    };
+    boolean secondFactorMissing = needsSecondFactor(a, demoMode) && !proven;
+    // an enrolled second factor comes first: a password alone may not even change the password
+    if (secondFactorMissing && a.totpEnrolled()) {
+      return Decision.allow(Restriction.SECOND_FACTOR);
+    }
     if (m != Mechanism.TOKEN && m != Mechanism.SSO && passwordMustChange(a, now, maxPasswordAgeDays)) {
       return Decision.allow(Restriction.PASSWORD_CHANGE);
     }
-    if (needsSecondFactor(a, demoMode)) {
-      boolean proven = switch (m) {
-        case FORM, SESSION, TOKEN -> twoFactor;
-        case BASIC, SSO -> false;
-      };
-      if (!proven) {
-        return Decision.allow(a.totpEnrolled() ? Restriction.SECOND_FACTOR : Restriction.ENROL_SECOND_FACTOR);
-      }
+    if (secondFactorMissing) {
+      return Decision.allow(Restriction.ENROL_SECOND_FACTOR);
     }
     return Decision.allow(null);
   }

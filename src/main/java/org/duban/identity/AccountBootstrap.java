@@ -62,6 +62,10 @@ public class AccountBootstrap {
               }
             });
     if (!config.demo().enabled()) {
+      if (!identity.anyWithRole(Role.SECURITY)) {
+        LOG.warn("There is no security administrator: set TRACKER_BOOTSTRAP_SECURITY_PASSWORD to create one (it creates the"
+            + " audit administrator and keeps the administrators' accounts, locks and resets)");
+      }
       return;
     }
     String password = config.demo().password().orElseThrow();

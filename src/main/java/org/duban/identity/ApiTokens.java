@@ -110,6 +110,21 @@ public class ApiTokens {
     journal.on(owner, null, "TOKEN", String.valueOf(id)).action("REVOKE", null);
   }
 
+  /**
+   * Every live token of the account stops for good (an administrator's reset, a second factor
+   * cleared, a lock): after such an incident no token made before it may act. Joins the caller's
+   * transaction; returns how many.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public int revokeAll(String username, Actor by, String why) {
+    int n = em.createNativeQuery("update api_token set revoked_at = ?2 where username = ?1 and revoked_at is null")
+        .setParameter(1, username).setParameter(2, clock.instant()).executeUpdate();
+    if (n > 0) {
+      journal.on(by, null, "TOKEN", username).action("REVOKE_ALL", n + " tokens: " + why);
+    }
+    return n;
+  }
+
   private Instant expiry(String value, Instant now) {
     int maxDays = config.tokens().maxDays();
     Instant until;

@@ -99,7 +99,9 @@ public class DubanAuthMechanism implements HttpAuthenticationMechanism {
     var request = new UsernamePasswordAuthenticationRequest(user, new PasswordCredential(decoded.substring(colon + 1).toCharArray()));
     String address = clients.of(ctx.request());
     return identities.authenticate(attach(request, ctx, AccessPolicy.Mechanism.BASIC))
-        .onFailure(e -> e instanceof AuthenticationFailedException && !Refused.is(e))
+        // every password that did not get in counts against the address, a right one refused (a locked
+        // account) too: otherwise an address could learn from the throttle which of its guesses was right
+        .onFailure(e -> e instanceof AuthenticationFailedException)
         .invoke(() -> throttle.failed(address));
   }
 

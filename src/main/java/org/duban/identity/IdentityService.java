@@ -28,9 +28,11 @@ public class IdentityService {
   private final Sessions sessions;
   private final SecondFactor secondFactor;
   private final Clock wall;
+  private final ApiTokens tokens;
 
   public IdentityService(UserRepository users, UnitRepository units, Journal journal, Clock clock, PasswordPolicy policy,
-      Sessions sessions, SecondFactor secondFactor, @org.duban.platform.WallClock Clock wall) {
+      Sessions sessions, SecondFactor secondFactor, @org.duban.platform.WallClock Clock wall, ApiTokens tokens) {
+    this.tokens = tokens;
     this.policy = policy;
     this.sessions = sessions;
     this.secondFactor = secondFactor;
@@ -88,10 +90,11 @@ public class IdentityService {
         Boolean.TRUE.equals(t.get("totp")), Boolean.TRUE.equals(t.get("must_change_password")));
   }
 
-  /** Logout: every session of the account made until now is refused from now on, forever. */
+  /** Logout: every session of the account made until now is refused from now on, forever (journaled and audited). */
   @Transactional
-  public void signedOut(String username) {
-    sessions.endAll(username);
+  public void signedOut(Actor actor) {
+    sessions.endAll(actor.username());
+    journal.on(actor, null, "USER", actor.username()).action("LOGOUT", "every session of the account ends");
   }
 
   /** The user changes its own password (also when it has expired or was reset). */
@@ -119,7 +122,8 @@ public class IdentityService {
     requireAdministers(actor, Role.valueOf(u.role), "reset the password of");
     requireGood("newPassword", u.username, newPassword);
     setPassword(u, newPassword, true);
-    journal.on(actor, null, "USER", u.username).action("PASSWORD_RESET", "must change at next login; every session ends");
+    journal.on(actor, null, "USER", u.username).action("PASSWORD_RESET", "must change at next login; every session and token ends");
+    tokens.revokeAll(u.username, actor, "password reset");
   }
 
   /**
@@ -138,6 +142,7 @@ public class IdentityService {
         .setParameter(1, username).setParameter(2, wall.instant()).setParameter(3, actor.username()).setParameter(4, reason)
         .executeUpdate();
     sessions.endAll(username);
+    tokens.revokeAll(username, actor, "account locked");
     if (changed == 1) {
       var rec = journal.on(actor, null, "USER", username);
       rec.change("LOCK", "locked", false, true);
@@ -169,6 +174,7 @@ public class IdentityService {
     UserAccount u = users.findByUsername(username).orElseThrow(() -> ProblemException.notFound("There is no user " + username + "."));
     requireAdministers(actor, Role.valueOf(u.role), "clear the second factor of");
     secondFactor.clear(username, actor);
+    tokens.revokeAll(username, actor, "second factor cleared");
   }
 
   @Transactional

@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.duban.platform.ClientAddress;
 import org.duban.platform.TrackerConfig;
 
 /**
@@ -27,13 +28,13 @@ public class LoginThrottle {
 
   public void failed(String address) {
     if (address != null) {
-      failures.get(address, k -> new AtomicInteger()).incrementAndGet();
+      failures.get(ClientAddress.bucket(address), k -> new AtomicInteger()).incrementAndGet();
     }
   }
 
   /** Whether password sign-ins from this address are refused for now. */
   public boolean blocked(String address) {
-    AtomicInteger n = address == null ? null : failures.getIfPresent(address);
+    AtomicInteger n = address == null ? null : failures.getIfPresent(ClientAddress.bucket(address));
     return n != null && n.get() >= max;
   }
 

@@ -65,6 +65,12 @@ public class MeResource {
   @APIResponse(responseCode = "204", description = "changed")
   @APIResponse(responseCode = "400", description = "the current password is wrong, or the new one breaks the policy")
   public void change(@Valid @NotNull PasswordChange body) {
+    if (actor.mechanism() == AccessPolicy.Mechanism.TOKEN) {
+      throw org.duban.platform.ProblemException.forbidden("A token cannot change the password: sign in with the password.");
+    }
+    if (actor.restriction() == Restriction.SECOND_FACTOR) {
+      throw org.duban.platform.ProblemException.forbidden(Restriction.SECOND_FACTOR.sentence());
+    }
     service.changePassword(body.currentPassword(), body.newPassword(), actor.get());
   }
 
@@ -73,8 +79,9 @@ public class MeResource {
   @Operation(summary = "Start enrolling an authenticator app (TOTP): a new secret, pending until you confirm one of its codes")
   @APIResponse(responseCode = "200", description = "the secret and its key URI", content = @Content(schema = @Schema(implementation = TotpEnrolment.class)))
   @APIResponse(responseCode = "403", description = "change your password first, or sign in with your second factor to replace it")
-  public TotpEnrolment beginEnrolment() {
-    requireMayEnrol();
+  public TotpEnrolment beginEnrolment(
+      @HeaderParam(OTP_HEADER) @Parameter(description = "a current code of the app you have, to replace it", example = "492039") String code) {
+    requireMayEnrol(code, true);
     return secondFactor.begin(actor.get());
   }
 
@@ -86,8 +93,8 @@ public class MeResource {
   @APIResponse(responseCode = "400", description = "not the code the app shows now")
   @APIResponse(responseCode = "409", description = "no enrolment was started")
   public void confirmEnrolment(@Valid @NotNull CodeRequest body) {
-    requireMayEnrol();
-    secondFactor.confirm(actor.get(), body.code(), actor.session());
+    requireMayEnrol(null, false);
+    secondFactor.confirm(actor.get(), body.code());
   }
 
   @GET
@@ -144,10 +151,24 @@ public class MeResource {
    * Enrolling is for an account without a second factor yet, or for one that proved it (to replace
    * the app): a password alone never replaces an enrolled second factor.
    */
-  private void requireMayEnrol() {
+  private void requireMayEnrol(String currentCode, boolean beginning) {
+    if (actor.mechanism() == AccessPolicy.Mechanism.TOKEN) {
+      throw org.duban.platform.ProblemException.forbidden("A token cannot change the second factor: sign in with the password.");
+    }
     Restriction r = actor.restriction();
     if (r == Restriction.PASSWORD_CHANGE || r == Restriction.SECOND_FACTOR) {
       throw org.duban.platform.ProblemException.forbidden(r.sentence());
+    }
+    // replacing an enrolled app takes a code of that app, whatever the session (to begin: confirming
+    // then needs the pending secret that only such a beginning leaves)
+    if (beginning && (currentCode != null || actor.account() != null && actor.account().totpEnrolled())) {
+      if (currentCode == null || !secondFactor.check(actor.get().username(), currentCode)) {
+        if (currentCode != null) {
+          signIn.codeFailed(actor.get().username(), actor.get().clientIp(), "POST /api/v1/me/totp");
+        }
+        throw org.duban.platform.ProblemException.forbidden(
+            "You have a second factor: send a current code of it (X-Duban-OTP) to replace it.");
+      }
     }
   }
 }

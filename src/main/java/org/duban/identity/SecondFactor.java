@@ -60,11 +60,11 @@ public class SecondFactor {
   }
 
   /**
-   * The app has the secret: it becomes the account's second factor. Every other session of the
-   * account ends (they were made without it); the one it was confirmed in now counts as two-factor.
+   * The app has the secret: it becomes the account's second factor, and every session of the
+   * account ends (they were made without it); the page that confirmed it makes the browser a new one.
    */
   @Transactional
-  public void confirm(Actor user, String code, String sessionHash) {
+  public void confirm(Actor user, String code) {
     Tuple row = row(user.username());
     String pending = row.get("totp_pending_secret", String.class);
     if (pending == null) {
@@ -78,12 +78,6 @@ public class SecondFactor {
             + " totp_enrolled_at = ?2, totp_last_step = ?3 where username = ?1")
         .setParameter(1, user.username()).setParameter(2, clock.instant()).setParameter(3, step).executeUpdate();
     sessions.endAll(user.username());
-    if (sessionHash != null) {
-      em.createNativeQuery("update user_session set ended_at = null, two_factor = true where id_hash = ?1")
-          .setParameter(1, sessionHash).executeUpdate();
-      em.createNativeQuery("update user_session set created_at = ?2 where id_hash = ?1")
-          .setParameter(1, sessionHash).setParameter(2, clock.instant()).executeUpdate();
-    }
     journal.on(user, null, "USER", user.username()).action("TOTP_ENROL", null);
   }
 

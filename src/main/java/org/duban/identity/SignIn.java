@@ -75,6 +75,7 @@ public class SignIn {
     AccessPolicy.Decision d = AccessPolicy.decide(account, AccessPolicy.Mechanism.FORM, twoFactor, clock.instant(), clock.instant(),
         config.login().passwordMaxAgeDays(), demoMode);
     if (d.refused()) {
+      throttle.failed(clientIp); // as any password that did not get in (see DubanAuthMechanism)
       notices.fireAsync(new SecurityNotice(name, clientIp, "LOGIN_FAILED", "POST /j_security_check", "REFUSED", "form: " + d.reason()));
       return new Outcome(null, null);
     }

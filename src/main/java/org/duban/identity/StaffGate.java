@@ -85,7 +85,7 @@ public class StaffGate {
     }
     String address = clients.of(request);
     if (limit > 0) {
-      RateLimiter limiter = limiters.get(address == null ? "?" : address, k -> RateLimiter.of(k, perClient));
+      RateLimiter limiter = limiters.get(address == null ? "?" : ClientAddress.bucket(address), k -> RateLimiter.of(k, perClient));
       if (!limiter.acquirePermission()) {
         long nanos = limiter instanceof AtomicRateLimiter a ? a.getDetailedMetrics().getNanosToWait() : 60_000_000_000L;
         long wait = Math.max(1, (nanos + 999_999_999L) / 1_000_000_000L);

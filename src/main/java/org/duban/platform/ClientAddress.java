@@ -62,6 +62,30 @@ public class ClientAddress {
     return hops[0].strip();
   }
 
+  /**
+   * The key that rate limits and throttles count by: an IPv4 address as it is, an IPv6 address by
+   * its /64 (one subscriber gets a whole /64, so counting single IPv6 addresses would count nothing),
+   * an IPv4-mapped IPv6 address as the IPv4 one.
+   */
+  public static String bucket(String ip) {
+    if (ip == null || !NetUtil.isValidIpV6Address(ip)) {
+      return ip;
+    }
+    byte[] b = NetUtil.createByteArrayFromIpAddressString(ip);
+    if (b == null || b.length != 16) {
+      return ip;
+    }
+    boolean mapped = true;
+    for (int i = 0; i < 10; i++) {
+      mapped &= b[i] == 0;
+    }
+    if (mapped && (b[10] & 0xff) == 0xff && (b[11] & 0xff) == 0xff) {
+      return (b[12] & 0xff) + "." + (b[13] & 0xff) + "." + (b[14] & 0xff) + "." + (b[15] & 0xff);
+    }
+    return String.format("%x:%x:%x:%x::/64", ((b[0] & 0xff) << 8) | (b[1] & 0xff), ((b[2] & 0xff) << 8) | (b[3] & 0xff),
+        ((b[4] & 0xff) << 8) | (b[5] & 0xff), ((b[6] & 0xff) << 8) | (b[7] & 0xff));
+  }
+
   private boolean isTrusted(String ip) {
     if (!literal(ip)) {
       return false;

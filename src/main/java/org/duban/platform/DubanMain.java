@@ -22,7 +22,7 @@ public class DubanMain {
           + " run the embedded one.";
 
   /** Set (to true) when this process started the embedded PostgreSQL: embedded mode. */
-  public static final String EMBEDDED_ACTIVE = "tracker.embedded-db-active";
+  public static final String EMBEDDED_ACTIVE = "duban.embedded-db-active";
 
   public static void main(String... args) {
     if (Boolean.getBoolean("quarkus.appcds.generate")) {

@@ -58,6 +58,14 @@ final class EmbeddedSecrets {
       }
       if (changed) {
         Files.createDirectories(file.getParent());
+        if (!Files.exists(file)) {
+          try {
+            // owner-only from the first byte, not after
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+          } catch (UnsupportedOperationException e) {
+            Files.createFile(file);
+          }
+        }
         try (Writer out = Files.newBufferedWriter(file)) {
           kept.store(out, "Duban's embedded-mode keys: keep this file with the data directory, private, and out of the database");
         }

@@ -146,7 +146,9 @@ public class ProblemMappers {
 
   @ServerExceptionMapper
   public Response unauthorized(UnauthorizedException e, UriInfo uri) {
-    audit("DENIED", basicUser(), "DENIED", "401");
+    // nobody is signed in: a refusal of nobody in particular, tallied per address (a user name in an
+    // unchecked header is the caller's invention, never an actor)
+    audit("DENIED", null, "DENIED", "401");
     if (isPage(uri)) {
       return toLogin();
     }

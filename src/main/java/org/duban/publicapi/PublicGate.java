@@ -75,7 +75,7 @@ public class PublicGate {
     }
     if (limit > 0) {
       String client = clients.of(ctx.request());
-      RateLimiter limiter = limiters.get(client == null ? "?" : client, k -> RateLimiter.of(k, perClient));
+      RateLimiter limiter = limiters.get(client == null ? "?" : ClientAddress.bucket(client), k -> RateLimiter.of(k, perClient));
       if (!limiter.acquirePermission()) {
         long nanos = limiter instanceof AtomicRateLimiter a ? a.getDetailedMetrics().getNanosToWait() : 60_000_000_000L;
         long wait = Math.max(1, (nanos + 999_999_999L) / 1_000_000_000L);

@@ -41,9 +41,13 @@ public class AccountPages {
   private final SecondFactor secondFactor;
   private final ApiTokens tokens;
   private final CsrfTokens csrf;
+  private final org.duban.identity.Sessions sessions;
+  private final org.duban.identity.SignIn signIn;
 
   public AccountPages(@Location("staff/account.html") Template account, CurrentActor actor, SecondFactor secondFactor,
-      ApiTokens tokens, CsrfTokens csrf) {
+      ApiTokens tokens, CsrfTokens csrf, org.duban.identity.Sessions sessions, org.duban.identity.SignIn signIn) {
+    this.sessions = sessions;
+    this.signIn = signIn;
     this.account = account;
     this.actor = actor;
     this.secondFactor = secondFactor;
@@ -61,7 +65,8 @@ public class AccountPages {
 
   @POST
   @Path("totp")
-  public Response begin(@FormParam("csrf") String token, @Context HttpHeaders headers, @Context UriInfo uri) {
+  public Response begin(@FormParam("csrf") String token, @FormParam("currentCode") String currentCode,
+      @Context HttpHeaders headers, @Context UriInfo uri) {
     csrf.require(token);
     if (actor.restriction() == Restriction.PASSWORD_CHANGE) {
       return Response.seeOther(URI.create(Restriction.PASSWORD_CHANGE.page())).build();
@@ -69,6 +74,12 @@ public class AccountPages {
     if (actor.restriction() == Restriction.SECOND_FACTOR) {
       // a password alone never replaces an enrolled second factor
       throw ProblemException.forbidden(Restriction.SECOND_FACTOR.sentence());
+    }
+    if (actor.account() != null && actor.account().totpEnrolled()
+        && (currentCode == null || !secondFactor.check(actor.get().username(), currentCode))) {
+      // replacing the app takes a code of the app: a stolen session alone cannot rebind it
+      signIn.codeFailed(actor.get().username(), actor.get().clientIp(), "POST /staff/account/totp");
+      return render(base(null, "当前验证码不正确 · the current code is not right", null, null), Lang.of(null, headers), uri, 400);
     }
     TotpEnrolment e = secondFactor.begin(actor.get());
     return render(base(null, null, e, null), Lang.of(null, headers), uri, 200);
@@ -82,11 +93,13 @@ public class AccountPages {
       throw ProblemException.forbidden(actor.restriction().sentence());
     }
     try {
-      secondFactor.confirm(actor.get(), code, actor.session());
+      secondFactor.confirm(actor.get(), code);
     } catch (ProblemException e) {
       return render(base(null, describe(e), null, null), Lang.of(null, headers), uri, e.status());
     }
-    return Response.seeOther(URI.create("/staff/account?done=totp")).build();
+    // every session of the account has ended: this browser, which just gave the code, gets a new one
+    String cookie = sessions.create(actor.get().username(), true, actor.get().clientIp());
+    return Response.seeOther(URI.create("/staff/account?done=totp")).cookie(LoginPage.sessionCookie(cookie)).build();
   }
 
   @POST

@@ -104,7 +104,7 @@ public class LoginPage {
   public Response logout(@FormParam("csrf") String token) {
     if (actor.session() != null) {
       csrf.require(token);
-      identityService.signedOut(actor.get().username());
+      identityService.signedOut(actor.get());
     }
     return Response.seeOther(URI.create("/login?out=1")).cookie(gone()).build();
   }

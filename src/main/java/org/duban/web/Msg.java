@@ -149,6 +149,8 @@ public interface Msg {
   @Message("系统管理员、安全管理员和审计管理员必须使用两步验证（等级保护第三级要求管理员双因素认证）。") String totpRequiredText();
   @Message("您可以启用两步验证：登录时除密码外还需输入手机应用上的验证码。") String totpOptionalText();
   @Message("绑定身份验证器") String totpBegin();
+  @Message("当前验证码（更换手机时填写原验证器上的验证码）") String totpCurrentCode();
+  @Message("更换身份验证器") String totpReplace();
   @Message("接口令牌") String tokens();
   @Message("脚本和系统对接使用个人接口令牌（请求头 Authorization: Bearer 令牌），代表您本人、以您的角色和范围操作；令牌只在创建时显示一次，可随时吊销。") String tokensText();
   @Message("令牌已创建。请立即复制保存，离开本页后将无法再次查看：") String tokenCreated();
