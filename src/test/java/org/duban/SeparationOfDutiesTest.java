@@ -95,9 +95,14 @@ class SeparationOfDutiesTest {
     String secret = m.group(1);
     // a wrong code does not enrol
     Pages.form(session, "/staff/account").formParam("code", "000000").post("/staff/account/totp/confirm").then().statusCode(400);
-    Pages.form(session, "/staff/account").formParam("code", Totp.code(secret)).post("/staff/account/totp/confirm").then().statusCode(303);
-    // the enrolling session now counts as two-factor: a token made there works on the API
-    Response created = Pages.form(session, "/staff/account").formParam("name", "审计脚本").post("/staff/account/tokens");
+    Response confirmed = Pages.form(session, "/staff/account").formParam("code", Totp.code(secret)).post("/staff/account/totp/confirm");
+    assertThat(confirmed.statusCode()).isEqualTo(303);
+    // every session made without the code has ended; the browser that gave it has a new one, two-factor
+    assertThat(Pages.page(session).get("/staff/account").statusCode()).isEqualTo(303);
+    String enrolled = confirmed.getCookie("duban-session");
+    assertThat(enrolled).isNotBlank().isNotEqualTo(session);
+    // a token made there works on the API
+    Response created = Pages.form(enrolled, "/staff/account").formParam("name", "审计脚本").post("/staff/account/tokens");
     assertThat(created.statusCode()).isEqualTo(201);
     Matcher t = Pattern.compile("id=\"token-value\">(duban_[A-Za-z0-9_-]+)<").matcher(created.asString());
     assertThat(t.find()).isTrue();

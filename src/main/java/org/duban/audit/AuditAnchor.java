@@ -63,10 +63,20 @@ public class AuditAnchor {
     anchorNow("scheduled");
   }
 
-  /** A checkpoint before anything is written (the gap since the last one must hold no rows). */
+  /**
+   * A checkpoint before anything is written at start (the gap since the last one, the downtime, must
+   * hold no rows), and one when start-up has written what it writes (the catalogue, accounts, a
+   * catch-up scan), so that a fresh trail is anchored at once.
+   */
   void onStart(@Observes @Priority(5) StartupEvent event) {
     if (!every.isZero()) {
       anchorNow("start");
+    }
+  }
+
+  void afterStart(@Observes @Priority(500) StartupEvent event) {
+    if (!every.isZero()) {
+      anchorNow("started");
     }
   }
 
@@ -87,18 +97,17 @@ public class AuditAnchor {
 
   /**
    * Takes a checkpoint of the chain's head, also when it has not moved (a heartbeat: gaps between
-   * checkpoints then mean something); returns its id, or -1 with an empty trail. Replicas take turns
+   * checkpoints then mean something); returns its id. Replicas take turns
    * under an advisory lock, and one checkpoint per half interval is enough.
    */
   @Transactional
   public long checkpoint() {
     em.createNativeQuery("select pg_advisory_xact_lock(?1)").setParameter(1, LOCK).getSingleResult();
     List<Tuple> head = tuples("select id, hash from audit_event order by id desc limit 1");
-    if (head.isEmpty()) {
-      return -1;
-    }
-    long lastId = ((Number) head.get(0).get("id")).longValue();
-    String hash = head.get(0).get("hash", String.class);
+    // an empty trail is anchored too (row 0, the zero hash): from the first start on, a trail with
+    // rows but no checkpoint can only mean that checkpoints were removed
+    long lastId = head.isEmpty() ? 0 : ((Number) head.get(0).get("id")).longValue();
+    String hash = head.isEmpty() ? ZERO : head.get(0).get("hash", String.class);
     Instant at = clock.instant();
     List<Tuple> last = tuples("select id, at, last_event_id, mac from audit_checkpoint order by id desc limit 1");
     if (!last.isEmpty() && !every.isZero() && ((Number) last.get(0).get("last_event_id")).longValue() == lastId
@@ -182,7 +191,7 @@ public class AuditAnchor {
         cpReason = "checkpoint " + id + " was altered or forged: its MAC does not match";
       } else if (!prevMac.equals(c.get("prev_mac", String.class))) {
         cpReason = "a checkpoint before " + id + " is missing or was altered: the checkpoints' own chain is broken";
-      } else if (!head.equals(c.get("now_hash", String.class))) {
+      } else if (!head.equals(lastId == 0 ? ZERO : c.get("now_hash", String.class))) {
         cpReason = "rows after " + prevLast + " up to " + lastId + " were changed (or removed) after checkpoint " + id + " was taken";
       } else if (late(prevAt, at) && lastId > prevLast) {
         cpReason = "rows after " + prevLast + " up to " + lastId + " were anchored only by checkpoint " + id + ", more than three"

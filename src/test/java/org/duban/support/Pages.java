@@ -51,8 +51,9 @@ public final class Pages {
 
   /** The anti-CSRF token on a page of this session. */
   public static String csrf(String session, String path) {
-    Matcher m = CSRF.matcher(page(session).get(path).then().extract().asString());
-    assertThat(m.find()).as("a csrf field on " + path).isTrue();
+    var r = page(session).get(path);
+    Matcher m = CSRF.matcher(r.then().extract().asString());
+    assertThat(m.find()).as("a csrf field on " + path + " (" + r.statusCode() + " " + r.header("Location") + ")").isTrue();
     return m.group(1);
   }
 
