@@ -9,7 +9,7 @@
 #      the login form from 127.0.0.2 in the middle of it
 #   scripts/abuse-flood.sh            (needs java, curl, psql, python3)
 # The public rate limit is off here (TRACKER_PUBLIC_RATE_LIMIT=0) so that the public's own rate is
-# what is measured; the staff rate limit is the default (600 a minute per address).
+# what is measured; the staff rate limit is the default (1,200 a minute per address).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/app.sh

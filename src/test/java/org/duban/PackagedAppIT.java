@@ -129,12 +129,12 @@ class PackagedAppIT {
       assertThat(users.body()).contains("change it first");
       HttpResponse<String> changed = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/me/password"))
               .header("Authorization", basic("admin")).header("Content-Type", "application/json")
-              .POST(HttpRequest.BodyPublishers.ofString("{\"currentPassword\":\"" + PASSWORD + "\",\"newPassword\":\"Chosen-Admin-Pass-26\"}")).build(),
+              .POST(HttpRequest.BodyPublishers.ofString("{\"currentPassword\":\"" + PASSWORD + "\",\"newPassword\":\"Chosen-Boss-Pass-2026\"}")).build(),
           HttpResponse.BodyHandlers.ofString());
       assertThat(changed.statusCode()).isEqualTo(204);
       // and an administrator's password alone is not enough outside demo mode: a second factor first
       HttpResponse<String> again = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/users"))
-          .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("admin:Chosen-Admin-Pass-26".getBytes(StandardCharsets.UTF_8)))
+          .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("admin:Chosen-Boss-Pass-2026".getBytes(StandardCharsets.UTF_8)))
           .GET().build(), HttpResponse.BodyHandlers.ofString());
       assertThat(again.statusCode()).isEqualTo(403);
       assertThat(again.body()).contains("second factor");

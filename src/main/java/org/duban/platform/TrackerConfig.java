@@ -28,7 +28,7 @@ public interface TrackerConfig {
   Login login();
 
   /** TRACKER_STAFF_RATE_LIMIT: requests a minute per client address on every staff route (API, pages, login), before anyone is authenticated; 0 turns it off. */
-  @WithDefault("600")
+  @WithDefault("1200")
   int staffRateLimit();
 
   /** TRACKER_OPENAPI_PUBLIC: also serve /q/openapi on the main port (default: on in demo mode, off otherwise). */
