@@ -19,6 +19,7 @@ def main():
     ap.add_argument("--threads", type=int, default=4)
     ap.add_argument("--kind", default="public")
     ap.add_argument("--header", action="append", default=[])
+    ap.add_argument("--raw", help="append every latency (ms) to this file, one per line")
     a = ap.parse_args()
     u = urllib.parse.urlsplit(a.url)
     lock = threading.Lock()
@@ -40,7 +41,7 @@ def main():
             path = u.path + ("?" + u.query if u.query else "")
             if a.kind == "flood":
                 if i % 2 == 0:
-                    user = random.choice(["office", "admin", "leader-x", "root", "test%d" % random.randint(0, 999)])
+                    user = random.choice(["admin", "administrator", "leader-x", "root", "test%d" % random.randint(0, 999)])
                     headers["Authorization"] = "Basic " + base64.b64encode(("%s:guess%d" % (user, i)).encode()).decode()
             t0 = time.monotonic()
             try:
@@ -69,6 +70,9 @@ def main():
     for t in threads: t.start()
     for t in threads: t.join()
     took = time.monotonic() - started
+    if a.raw:
+        with open(a.raw, "a") as f:
+            f.writelines("%.3f\n" % x for x in lat)
     lat.sort()
     out = {"requests": len(lat), "seconds": round(took, 1), "perSecond": round(len(lat) / took, 1) if took else 0,
            "statuses": statuses,

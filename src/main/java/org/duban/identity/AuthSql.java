@@ -25,7 +25,8 @@ public class AuthSql {
   public record SessionRow(String idHash, Instant createdAt, Instant lastSeenAt, boolean twoFactor, Instant endedAt, AccountState account) {}
 
   /** An API token with its account. */
-  public record TokenRow(long id, String name, Instant createdAt, Instant expiresAt, Instant revokedAt, boolean twoFactor, AccountState account) {}
+  public record TokenRow(long id, String name, Instant createdAt, Instant expiresAt, Instant revokedAt, Instant lastUsedAt, boolean twoFactor,
+      AccountState account) {}
 
   private final EntityManager em;
 
@@ -48,11 +49,11 @@ public class AuthSql {
 
   public Optional<TokenRow> token(String tokenHash) {
     List<Tuple> rows = tuples(
-        "select t.id, t.name, t.created_at, t.expires_at, t.revoked_at, t.two_factor, " + ACCOUNT_COLUMNS
+        "select t.id, t.name, t.created_at, t.expires_at, t.revoked_at, t.last_used_at, t.two_factor, " + ACCOUNT_COLUMNS
             + " from api_token t join app_user u on u.username = t.username where t.token_hash = ?1", tokenHash);
     return rows.stream().findFirst().map(t -> new TokenRow(((Number) t.get("id")).longValue(), t.get("name", String.class),
         SqlValues.instant(t.get("created_at")), SqlValues.instant(t.get("expires_at")), SqlValues.instant(t.get("revoked_at")),
-        Boolean.TRUE.equals(t.get("two_factor")), account(t)));
+        SqlValues.instant(t.get("last_used_at")), Boolean.TRUE.equals(t.get("two_factor")), account(t)));
   }
 
   /** A session is seen: its idle time starts again (written at most once a minute). */

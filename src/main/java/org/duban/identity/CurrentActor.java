@@ -32,9 +32,15 @@ public class CurrentActor {
         actor = new Actor("anonymous", null, null, ip);
       } else {
         String name = identity.getPrincipal().getName();
-        UserAccount account = users.findByUsername(name).orElse(null);
-        String role = account != null ? account.role : identity.getRoles().stream().findFirst().orElse(null);
-        actor = new Actor(name, role, account != null ? account.unitCode : null, ip);
+        AccountState known = Identities.account(identity);
+        if (known != null) {
+          // read when the request was authenticated: no second query
+          actor = new Actor(name, known.role(), known.unit(), ip);
+        } else {
+          UserAccount account = users.findByUsername(name).orElse(null);
+          String role = account != null ? account.role : identity.getRoles().stream().findFirst().orElse(null);
+          actor = new Actor(name, role, account != null ? account.unitCode : null, ip);
+        }
       }
     }
     return actor;

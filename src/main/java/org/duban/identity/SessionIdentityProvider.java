@@ -46,7 +46,9 @@ public class SessionIdentityProvider implements IdentityProvider<SessionRequest>
       if (!sessions.alive(s, now)) {
         throw Refused.because("session ended");
       }
-      sql.touchSession(idHash, now);
+      if (s.lastSeenAt().isBefore(now.minusSeconds(60))) {
+        sql.touchSession(idHash, now); // at most once a minute
+      }
       return Identities.unchecked(s.account(), AccessPolicy.Mechanism.SESSION, s.twoFactor(), s.createdAt())
           .addAttribute(Identities.SESSION, idHash)
           .build();

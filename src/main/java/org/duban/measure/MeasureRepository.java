@@ -51,6 +51,11 @@ public class MeasureRepository implements PanacheRepository<Measure> {
     return find("code", code).firstResultOptional();
   }
 
+  /** The measure with its lead unit and co-units in one query (a single read answers faster). */
+  public Optional<Measure> findByCodeWithUnits(String code) {
+    return find("from Measure m join fetch m.leadUnit left join fetch m.coUnits where m.code = ?1", code).singleResultOptional();
+  }
+
   /** Reads the measure and holds its row until the transaction ends, so writers queue up. */
   public Optional<Measure> findByCodeForUpdate(String code) {
     return find("code", code).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();

@@ -90,7 +90,7 @@ public class MeasureService {
 
   /** The measure, or 404 when it does not exist or the actor may not see it. */
   public Measure visible(String code, Actor actor) {
-    Measure m = measures.findByCode(code).orElseThrow(() -> notFound(code));
+    Measure m = measures.findByCodeWithUnits(code).orElseThrow(() -> notFound(code));
     if (actor.is(Role.REPORTER_) && !m.involves(actor.unitCode())) {
       throw notFound(code);
     }
