@@ -187,5 +187,7 @@ class AuditAnchorTest {
     assertThat(p.getString("[0].mac")).hasSize(64);
     assertThat(p.getString("[0].date")).matches("\\d{4}-\\d{2}-\\d{2}");
     given().get("/api/v1/public/audit-checkpoints?days=0").then().statusCode(400);
+    // and the latest is in the published rules too (cached like them: at most max-age old)
+    assertThat(given().get("/api/v1/public/rules").then().statusCode(200).extract().jsonPath().getString("auditAnchor.headHash")).hasSize(64);
   }
 }

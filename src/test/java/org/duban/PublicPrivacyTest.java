@@ -48,7 +48,7 @@ class PublicPrivacyTest {
       "zone", "nearDeadlineDays", "lagPoints", "rules", "zh", "en", "reportingWindowClosingDay", "reminderDays",
       "bulletinAfterDays",
       // the audit trail's daily checkpoints (its chain's head and MAC: no row of the trail)
-      "date", "lastEventId", "headHash", "mac",
+      "date", "lastEventId", "headHash", "mac", "auditAnchor",
       // errors (problem+json)
       "type", "detail", "instance", "errors", "field", "message");
 

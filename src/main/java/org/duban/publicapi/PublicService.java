@@ -35,9 +35,12 @@ public class PublicService {
   private final BusinessCalendar calendar;
   private final org.duban.platform.TrackerConfig config;
 
+  private final org.duban.audit.AuditAnchor anchor;
+
   public PublicService(
       MeasureRepository measures, MeasureViews views, LightRule rule, BusinessCalendar calendar,
-      org.duban.platform.TrackerConfig config) {
+      org.duban.platform.TrackerConfig config, org.duban.audit.AuditAnchor anchor) {
+    this.anchor = anchor;
     this.measures = measures;
     this.views = views;
     this.rule = rule;
@@ -116,7 +119,8 @@ public class PublicService {
         config.rounds().closingDay(),
         config.notices().reminderDays(),
         config.notices().bulletinAfterDays(),
-        "A measure is overdue from 00:00 (" + calendar.zone().getId() + ") on the day after its current deadline, unless it was claimed done on or before the deadline.");
+        "A measure is overdue from 00:00 (" + calendar.zone().getId() + ") on the day after its current deadline, unless it was claimed done on or before the deadline.",
+        anchor.daily(1).stream().findFirst().orElse(null));
   }
 
   static PublicMeasure publicOf(MeasureView v) {

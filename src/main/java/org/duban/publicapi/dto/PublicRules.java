@@ -14,7 +14,9 @@ public record PublicRules(
     @Schema(example = "3", description = "days before a deadline or a window's close that a reminder goes out") int reminderDays,
     @Schema(example = "30", description = "days overdue after which leadership gets a bulletin") int bulletinAfterDays,
     @Schema(example = "A measure is overdue from 00:00 on the day after its current deadline, unless it was claimed done on or before the deadline.")
-        String overdue) {
+        String overdue,
+    @Schema(description = "the audit trail's latest daily anchor (all of them: /api/v1/public/audit-checkpoints); null before the first")
+        org.duban.audit.dto.AuditCheckpointView auditAnchor) {
 
   @Schema(name = "LightRule")
   public record Rule(
