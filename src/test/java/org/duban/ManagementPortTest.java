@@ -32,7 +32,7 @@ class ManagementPortTest {
       given().get(mgmt(path)).then().statusCode(200);
       assertThat(given().get(path).statusCode()).as("main port " + path).isEqualTo(404);
     }
-    assertThat(given().get(mgmt("/q/metrics")).asString()).contains("duban_measures_overdue");
+    assertThat(given().get(mgmt("/q/metrics")).asString()).contains("jvm_memory_used_bytes");
   }
 
   @Test
@@ -41,5 +41,12 @@ class ManagementPortTest {
     String onMain = given().get("/q/openapi?format=json").then().statusCode(200).contentType("application/json").extract().asString();
     assertThat(onMain).isEqualTo(onMgmt).contains("/api/v1/me/tokens");
     assertThat(given().get("/q/openapi").then().statusCode(200).extract().asString()).startsWith("---");
+    // it says how the API is really called: a token besides Basic on staff operations, nothing on public ones
+    var doc = io.restassured.path.json.JsonPath.from(onMain);
+    assertThat(doc.getString("components.securitySchemes.token.scheme")).isEqualTo("bearer");
+    assertThat(doc.getList("paths.'/api/v1/measures/{code}'.get.security*.keySet().flatten()")).contains("basic", "token");
+    assertThat(doc.getList("paths.'/api/v1/public/summary'.get.security")).hasSize(1);
+    assertThat(doc.getMap("paths.'/api/v1/public/summary'.get.security[0]")).isEmpty();
+    assertThat(doc.getString("paths.'/api/v1/measures/{code}'.patch.operationId")).isEqualTo("MeasureResource_patch");
   }
 }

@@ -24,11 +24,15 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 public class OpenApiExamples implements OASFilter {
 
   private Map<String, Schema> schemas = Map.of();
+  /** Fields whose @Schema example says "null" (often empty): left out of composed examples. */
+  private final java.util.Set<Schema> oftenEmpty = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
   @Override
   public void filterOpenAPI(OpenAPI api) {
     if (api.getComponents() != null && api.getComponents().getSchemas() != null) {
       schemas = api.getComponents().getSchemas();
+      // "null" in a field's @Schema(example) means "often empty": no example, rather than the text "null"
+      schemas.values().forEach(this::dropNullExamples);
     }
     if (api.getPaths() == null || api.getPaths().getPathItems() == null) {
       return;
@@ -49,6 +53,11 @@ public class OpenApiExamples implements OASFilter {
     }
     if (op.getResponses() == null || op.getResponses().getAPIResponses() == null) {
       return;
+    }
+    if (path.startsWith("/api/v1/public/") && op.getResponses().getAPIResponse("429") == null) {
+      // every public answer may be the fair-use refusal (PublicGate)
+      op.getResponses().addAPIResponse("429",
+          OASFactory.createAPIResponse().description("more than TRACKER_PUBLIC_RATE_LIMIT requests a minute from one address"));
     }
     for (Map.Entry<String, APIResponse> r : op.getResponses().getAPIResponses().entrySet()) {
       int status = parse(r.getKey());
@@ -99,7 +108,7 @@ public class OpenApiExamples implements OASFilter {
 
   /** An example value for a schema, from its own example or composed from its parts. */
   private Object example(Schema schema, int depth) {
-    if (schema == null || depth > 6) {
+    if (schema == null || depth > 6 || oftenEmpty.contains(schema)) {
       return null;
     }
     if (schema.getExamples() != null && !schema.getExamples().isEmpty()) {
@@ -120,7 +129,12 @@ public class OpenApiExamples implements OASFilter {
     }
     if (schema.getProperties() != null && !schema.getProperties().isEmpty()) {
       Map<String, Object> object = new LinkedHashMap<>();
-      schema.getProperties().forEach((k, v) -> object.put(k, example(v, depth + 1)));
+      schema.getProperties().forEach((k, v) -> {
+        Object value = example(v, depth + 1);
+        if (value != null) {
+          object.put(k, value); // a field that is often empty is left out of the example
+        }
+      });
       return object;
     }
     if (schema.getItems() != null) {
@@ -136,12 +150,33 @@ public class OpenApiExamples implements OASFilter {
       return null;
     }
     return switch (types.get(0)) {
-      case STRING -> "string";
+      case STRING -> "date".equals(schema.getFormat()) ? "2021-12-31"
+          : "date-time".equals(schema.getFormat()) ? "2021-06-01T02:00:00Z" : "string";
       case INTEGER -> 0;
       case NUMBER -> 0;
       case BOOLEAN -> false;
       default -> null;
     };
+  }
+
+  private void dropNullExamples(Schema schema) {
+    if (schema == null) {
+      return;
+    }
+    if ("null".equals(schema.getExample())) {
+      schema.setExample(null);
+      oftenEmpty.add(schema);
+    }
+    if (schema.getExamples() != null && schema.getExamples().contains("null")) {
+      List<Object> rest = new ArrayList<>(schema.getExamples());
+      rest.removeIf("null"::equals);
+      schema.setExamples(rest.isEmpty() ? null : rest);
+      oftenEmpty.add(schema);
+    }
+    if (schema.getProperties() != null) {
+      schema.getProperties().values().forEach(this::dropNullExamples);
+    }
+    dropNullExamples(schema.getItems());
   }
 
   private static String capitalise(String s) {
