@@ -96,6 +96,15 @@ class SessionEndTest {
     assertThat(dashboard(session)).isEqualTo(303);
     Accounts.bearer(token).get("/api/v1/dashboard").then().statusCode(401);
     basic(user, Api.PASSWORD).then().statusCode(401);
+    // the account list shows who is locked, by whom and why
+    var listed = as("security").get("/api/v1/users?size=100&page=" + 0).then().statusCode(200).extract().jsonPath();
+    int pages = (int) Math.ceil(listed.getLong("total") / 100.0);
+    java.util.Map<String, Object> row = null;
+    for (int p = 0; p < pages && row == null; p++) {
+      row = as("security").get("/api/v1/users?size=100&page=" + p).then().extract().jsonPath()
+          .getMap("items.find { it.username == '" + user + "' }");
+    }
+    assertThat(row).containsEntry("locked", true).containsEntry("lockedBy", "security").containsEntry("lockReason", "调离岗位");
     assertThat(Pages.signIn(user, Api.PASSWORD, null).header("Location")).endsWith("/login?error=1");
     as("security").post("/api/v1/users/" + user + "/unlock").then().statusCode(200).body("locked", org.hamcrest.Matchers.is(false));
     // after the incident nothing made before it acts again: the user signs in and makes new ones

@@ -1,6 +1,5 @@
 package org.duban.identity;
 
-import org.duban.platform.Refused;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.IdentityProviderManager;

@@ -78,13 +78,6 @@ public class Sessions {
     return s.endedAt() == null && !s.lastSeenAt().plus(idle).isBefore(now) && !s.createdAt().plus(max).isBefore(now);
   }
 
-  /** Logout: this session ends, and every other of the account with it (see {@link #endAll}). */
-  @Transactional
-  public void end(String idHash) {
-    em.createNativeQuery("update user_session set ended_at = ?2 where id_hash = ?1 and ended_at is null")
-        .setParameter(1, idHash).setParameter(2, clock.instant()).executeUpdate();
-  }
-
   /**
    * Every session of the account made until now is refused from now on (logout, a password change
    * or reset, an administrative lock, a second factor enrolled). Joins the caller's transaction.
@@ -99,14 +92,13 @@ public class Sessions {
     return now;
   }
 
-  /** The session has now seen a second factor (the user enrolled one in it). */
-  @Transactional
-  public void secondFactorGiven(String idHash) {
-    em.createNativeQuery("update user_session set two_factor = true where id_hash = ?1 and ended_at is null")
-        .setParameter(1, idHash).executeUpdate();
+  /** Every few hours: rows of sessions over a week past their end, to which nothing refers any more, go. */
+  @io.quarkus.scheduler.Scheduled(identity = "session-purge", every = "6h", delayed = "5m",
+      concurrentExecution = io.quarkus.scheduler.Scheduled.ConcurrentExecution.SKIP)
+  void purgeTimer() {
+    purge();
   }
 
-  /** Rows of sessions over a week past their end: nothing refers to them any more. */
   @Transactional
   public int purge() {
     Instant cutoff = clock.instant().minus(max).minus(Duration.ofDays(7));

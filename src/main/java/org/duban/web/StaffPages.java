@@ -72,7 +72,6 @@ public class StaffPages {
   private final CsrfTokens csrf;
   private final Template password;
   private final org.duban.identity.IdentityService identity;
-  private final io.quarkus.security.identity.SecurityIdentity securityIdentity;
   private final org.duban.identity.Sessions sessions;
 
   public StaffPages(
@@ -90,13 +89,11 @@ public class StaffPages {
       CsrfTokens csrf,
       @Location("staff/password.html") Template password,
       org.duban.identity.IdentityService identity,
-      io.quarkus.security.identity.SecurityIdentity securityIdentity,
       org.duban.identity.Sessions sessions) {
     this.sessions = sessions;
     this.csrf = csrf;
     this.password = password;
     this.identity = identity;
-    this.securityIdentity = securityIdentity;
     this.dashboard = dashboard;
     this.measures = measures;
     this.measure = measure;
