@@ -86,6 +86,14 @@ class PlatformTest {
   }
 
   @Test
+  void crawlersAreToldWhatIsPublicAndPagesDescribeThemselves() {
+    String robots = given().get("/robots.txt").then().statusCode(200).contentType("text/plain").extract().asString();
+    assertThat(robots).contains("Allow: /api/v1/public/", "Disallow: /staff", "Disallow: /api/");
+    String page = given().get("/").then().statusCode(200).extract().asString();
+    assertThat(page).contains("<meta name=\"description\" content=\"政法为民36件实事", "<link rel=\"icon\" href=\"data:,\">");
+  }
+
+  @Test
   void anUnknownPathIsA404Problem() {
     given().get("/api/v1/nothing-here").then().statusCode(404).contentType("application/problem+json");
   }

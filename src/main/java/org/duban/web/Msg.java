@@ -15,6 +15,7 @@ public interface Msg {
   @Message("en") String otherLanguage();
   @Message("{#when role}{#is 'OFFICE'}督办办公室{#is 'LEADER'}领导{#is 'REPORTER'}责任单位{#is 'ADMIN'}系统管理员{#is 'SECURITY'}安全管理员{#is 'AUDITOR'}审计管理员{#else}{role}{/when}") String role(String role);
   @Message("公开查询") String navPublic();
+  @Message("政法为民36件实事落实情况：每件实事的责任单位、时限、进展、延期和亮灯，向社会公开。") String siteDescription();
 
   @Message("登录") String loginTitle();
   @Message("用户名") String loginUsername();
