@@ -95,6 +95,7 @@ class DashboardTest {
     try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(body))) {
       Sheet sheet = book.getSheet("逾期事项");
       assertThat(sheet.getRow(0).getCell(1).getStringCellValue()).isEqualTo("事项编号");
+      printsOnePageWide(sheet, 3);
       Row found = null;
       for (Row row : sheet) {
         if (row.getRowNum() > 0 && code.equals(row.getCell(1).getStringCellValue())) {
@@ -147,6 +148,16 @@ class DashboardTest {
     as("office").get("/api/v1/dashboard").then().statusCode(200);
   }
 
+  /** As an office prints it: A4 landscape, every column on the page's width, the heading on each page. */
+  static void printsOnePageWide(Sheet sheet, int titleColumn) {
+    assertThat(sheet.getPrintSetup().getLandscape()).isTrue();
+    assertThat(sheet.getFitToPage()).isTrue();
+    assertThat(sheet.getPrintSetup().getFitWidth()).isEqualTo((short) 1);
+    assertThat(sheet.getPrintSetup().getFitHeight()).isZero();
+    assertThat(sheet.getRepeatingRows()).hasToString(new org.apache.poi.ss.util.CellRangeAddress(0, 0, -1, -1).toString());
+    assertThat(sheet.getColumnWidth(titleColumn)).as("the title column is wide").isGreaterThan(30 * 256);
+  }
+
   @Test
   void theLedgerHasASummaryAndOneSheetPerAreaWithColouredLights() throws Exception {
     String code = overdueMeasure(); // JUSTICE, red
@@ -155,6 +166,7 @@ class DashboardTest {
       assertThat(book.getSheetName(0)).isEqualTo("汇总");
       Sheet justice = book.getSheet("聚焦严格执法司法解民难");
       assertThat(justice.getRow(0).getCell(10).getStringCellValue()).isEqualTo("亮灯");
+      printsOnePageWide(justice, 2);
       Row found = null;
       for (Row row : justice) {
         if (row.getRowNum() > 0 && row.getCell(2).getStringCellValue().startsWith(code + " ")) {

@@ -44,6 +44,9 @@ public class LedgerExport {
   /** The ledger of today, or with {@code round} as it stood when that round closed. */
   public void xlsx(DashboardService.KeptRound round, OutputStream out) throws IOException {
     try (SXSSFWorkbook book = new SXSSFWorkbook(100)) {
+      CellStyle wrap = book.createCellStyle();
+      wrap.setWrapText(true);
+      wrap.setVerticalAlignment(org.apache.poi.ss.usermodel.VerticalAlignment.TOP);
       Map<String, CellStyle> lightStyles = new LinkedHashMap<>();
       lightStyles.put("RED", fill(book, IndexedColors.RED));
       lightStyles.put("YELLOW", fill(book, IndexedColors.YELLOW));
@@ -53,6 +56,8 @@ public class LedgerExport {
       Map<Area, SXSSFSheet> sheets = new EnumMap<>(Area.class);
       for (Area a : Area.values()) {
         SXSSFSheet sheet = book.createSheet(a.nameZh);
+        // widths in characters, in the order of HEADERS
+        org.duban.platform.PrintLayout.apply(sheet, 5, 16, 40, 14, 20, 11, 11, 40, 8, 10, 8, 11);
         Row header = sheet.createRow(0);
         for (int i = 0; i < HEADERS.size(); i++) {
           header.createCell(i).setCellValue(HEADERS.get(i));
@@ -75,11 +80,13 @@ public class LedgerExport {
             row.createCell(0).setCellValue(n);
             row.createCell(1).setCellValue(area.nameZh);
             row.createCell(2).setCellValue(r.code() + " " + r.title());
+            row.getCell(2).setCellStyle(wrap);
             row.createCell(3).setCellValue(r.lead());
             row.createCell(4).setCellValue(r.coUnits() == null ? "" : r.coUnits());
             row.createCell(5).setCellValue(r.committedDeadline().toString());
             row.createCell(6).setCellValue(r.deadline().toString());
             row.createCell(7).setCellValue(r.progressText() == null ? "" : r.progressText());
+            row.getCell(7).setCellStyle(wrap);
             row.createCell(8).setCellValue(r.progress() / 100.0);
             row.createCell(9).setCellValue(STATUS.getOrDefault(r.status(), r.status()));
             var light = row.createCell(10);

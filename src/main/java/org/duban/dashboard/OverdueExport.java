@@ -56,6 +56,11 @@ public class OverdueExport {
   public void xlsx(OutputStream out) throws IOException {
     try (SXSSFWorkbook book = new SXSSFWorkbook(100)) {
       SXSSFSheet sheet = book.createSheet("逾期事项");
+      // widths in characters, in the order of HEADERS; long texts wrap instead of running under the next column
+      org.duban.platform.PrintLayout.apply(sheet, 5, 9, 10, 36, 14, 20, 11, 11, 8, 12, 8, 12, 36, 8);
+      org.apache.poi.ss.usermodel.CellStyle wrap = book.createCellStyle();
+      wrap.setWrapText(true);
+      wrap.setVerticalAlignment(org.apache.poi.ss.usermodel.VerticalAlignment.TOP);
       Row header = sheet.createRow(0);
       for (int i = 0; i < HEADERS.size(); i++) {
         header.createCell(i).setCellValue(HEADERS.get(i));
@@ -70,7 +75,9 @@ public class OverdueExport {
               if (v instanceof Number num) {
                 row.createCell(i).setCellValue(num.doubleValue());
               } else if (v != null) {
-                row.createCell(i).setCellValue(v.toString());
+                var cell = row.createCell(i);
+                cell.setCellValue(v.toString());
+                cell.setCellStyle(wrap);
               }
             }
           });
