@@ -279,7 +279,10 @@ class PackagedAppIT {
   void awaitReady(int port, Process p) throws Exception {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
     while (System.nanoTime() < deadline) {
-      assertThat(p.isAlive()).as("the app is running").isTrue();
+      if (!p.isAlive()) {
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        throw new AssertionError("the app stopped with exit code " + p.exitValue() + " before it was ready; it printed:\n" + output);
+      }
       try {
         if (get(managementPort(port), "/q/health/ready").statusCode() == 200) {
           return;
@@ -315,18 +318,30 @@ class PackagedAppIT {
     return "Basic " + Base64.getEncoder().encodeToString((user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
   }
 
-  /** A free port whose next one is free too (for the management interface). */
+  /**
+   * A free port whose next one is free too (for the management interface), taken below the
+   * kernel's ephemeral range: a port from {@code new ServerSocket(0)} is one the app's own outgoing
+   * connections (to its embedded PostgreSQL) may be given a moment later, and then the app cannot
+   * listen on it (a CI run failed that way once).
+   */
   static int freePort() throws IOException {
-    for (int attempt = 0; attempt < 50; attempt++) {
-      try (ServerSocket s = new ServerSocket(0)) {
-        int port = s.getLocalPort();
-        try (ServerSocket next = new ServerSocket(port + 1)) {
-          return port;
-        } catch (IOException taken) {
-          // try another
-        }
+    int ephemeralLow = 32768;
+    try {
+      ephemeralLow = Integer.parseInt(Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).trim().split("\\s+")[0]);
+    } catch (IOException | RuntimeException unknown) {
+      // not Linux: keep the usual default
+    }
+    int low = 10000;
+    int high = Math.max(low + 1000, ephemeralLow - 2);
+    java.util.Random random = new java.util.Random();
+    for (int attempt = 0; attempt < 200; attempt++) {
+      int port = low + random.nextInt(high - low);
+      try (ServerSocket s = new ServerSocket(port); ServerSocket next = new ServerSocket(port + 1)) {
+        return port;
+      } catch (IOException taken) {
+        // try another
       }
     }
-    throw new IOException("no two free ports in a row");
+    throw new IOException("no two free ports in a row below " + high);
   }
 }
