@@ -11,7 +11,7 @@ import jakarta.inject.Inject;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.duban.identity.IdentityService;
-import org.duban.identity.Role;
+import org.duban.platform.Role;
 import org.duban.platform.Actor;
 import org.duban.platform.SecretPolicy;
 import org.duban.support.Accounts;

@@ -11,7 +11,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import org.duban.audit.dto.AuditVerification;
 import org.duban.audit.dto.AuditView;
-import org.duban.identity.Role;
+import org.duban.platform.Role;
 import org.duban.platform.Page;
 import org.duban.platform.PageRequest;
 import org.duban.platform.Params;

@@ -18,7 +18,7 @@ import java.nio.charset.UnsupportedCharsetException;
 import org.duban.catalogue.CatalogueService.FileKind;
 import org.duban.catalogue.CatalogueService.ImportResult;
 import org.duban.identity.CurrentActor;
-import org.duban.identity.Role;
+import org.duban.platform.Role;
 import org.duban.platform.Params;
 import org.duban.platform.ProblemException;
 import org.eclipse.microprofile.openapi.annotations.Operation;

@@ -11,7 +11,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import org.duban.dashboard.dto.DashboardView;
 import org.duban.dashboard.dto.OverdueRow;
-import org.duban.identity.Role;
+import org.duban.platform.Role;
 import org.duban.platform.Page;
 import org.duban.platform.PageRequest;
 import org.eclipse.microprofile.openapi.annotations.Operation;

@@ -19,7 +19,7 @@ import org.duban.platform.Page;
 import org.duban.platform.PageRequest;
 import org.duban.platform.ProblemException;
 import org.duban.platform.SqlValues;
-import org.duban.scan.LightRule;
+import org.duban.measure.LightRule;
 import org.hibernate.ScrollMode;
 import org.hibernate.ScrollableResults;
 import org.hibernate.query.NativeQuery;

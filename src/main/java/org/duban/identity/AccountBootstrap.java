@@ -1,5 +1,6 @@
 package org.duban.identity;
 
+import org.duban.platform.Role;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,5 +1,6 @@
 package org.duban.identity;
 
+import org.duban.platform.Role;
 import java.time.Instant;
 
 /**

@@ -1,5 +1,6 @@
 package org.duban.identity;
 
+import org.duban.platform.Role;
 import io.quarkus.elytron.security.common.BcryptUtil;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;

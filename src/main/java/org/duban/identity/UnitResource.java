@@ -1,5 +1,6 @@
 package org.duban.identity;
 
+import org.duban.platform.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;

@@ -2,7 +2,7 @@ package org.duban.measure;
 
 /** The filters of a measure list; null means "any". */
 public record MeasureFilter(
-    Area area, String unit, MeasureStatus status, Boolean overdue, String q, org.duban.scan.Light light) {
+    Area area, String unit, MeasureStatus status, Boolean overdue, String q, org.duban.measure.Light light) {
 
   public static MeasureFilter none() {
     return new MeasureFilter(null, null, null, null, null, null);

@@ -16,9 +16,9 @@ import org.duban.platform.PageRequest;
 @ApplicationScoped
 public class MeasureRepository implements PanacheRepository<Measure> {
 
-  private final org.duban.scan.LightRule rule;
+  private final org.duban.measure.LightRule rule;
 
-  public MeasureRepository(org.duban.scan.LightRule rule) {
+  public MeasureRepository(org.duban.measure.LightRule rule) {
     this.rule = rule;
   }
 

@@ -18,7 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.duban.audit.dto.JournalView;
 import org.duban.identity.CurrentActor;
-import org.duban.identity.Role;
+import org.duban.platform.Role;
 import org.duban.measure.dto.CreateMeasureRequest;
 import org.duban.measure.dto.MeasureView;
 import org.duban.measure.dto.NoteRequest;
@@ -75,7 +75,7 @@ public class MeasureResource {
             Params.enumOf(MeasureStatus.class, "status", status),
             Params.booleanOf("overdue", overdue),
             Params.textOf("q", q, 100),
-            Params.enumOf(org.duban.scan.Light.class, "light", light));
+            Params.enumOf(org.duban.measure.Light.class, "light", light));
     return service.list(filter, page.validated(), actor.get());
   }
 

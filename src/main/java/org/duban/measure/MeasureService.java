@@ -14,7 +14,7 @@ import java.util.Objects;
 import java.util.Set;
 import org.duban.audit.Journal;
 import org.duban.audit.dto.JournalView;
-import org.duban.identity.Role;
+import org.duban.platform.Role;
 import org.duban.identity.Unit;
 import org.duban.identity.UnitRepository;
 import org.duban.measure.dto.CreateMeasureRequest;

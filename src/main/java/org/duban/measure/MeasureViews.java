@@ -11,7 +11,6 @@ import org.duban.measure.dto.PostponementView;
 import org.duban.measure.dto.TargetView;
 import org.duban.measure.dto.UnitRef;
 import org.duban.platform.BusinessCalendar;
-import org.duban.scan.LightRule;
 
 /** Maps measures to the staff view; the side data of a page is fetched in three bulk queries. */
 @ApplicationScoped

@@ -107,7 +107,7 @@ public class PublicResource {
             Params.enumOf(MeasureStatus.class, "status", status),
             Params.booleanOf("overdue", overdue),
             Params.textOf("q", q, 100),
-            Params.enumOf(org.duban.scan.Light.class, "light", light));
+            Params.enumOf(org.duban.measure.Light.class, "light", light));
     PageRequest valid = page.validated();
     return cache.json(key(uri), headers, () -> service.list(filter, valid));
   }

@@ -22,8 +22,8 @@ import org.duban.publicapi.dto.PublicMeasure;
 import org.duban.publicapi.dto.PublicPostponement;
 import org.duban.publicapi.dto.PublicRules;
 import org.duban.publicapi.dto.PublicSummary;
-import org.duban.scan.Light;
-import org.duban.scan.LightRule;
+import org.duban.measure.Light;
+import org.duban.measure.LightRule;
 
 /** What the public may read: built from allow-listed records only. */
 @ApplicationScoped

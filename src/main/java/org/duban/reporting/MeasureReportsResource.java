@@ -14,7 +14,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.duban.identity.CurrentActor;
-import org.duban.identity.Role;
+import org.duban.platform.Role;
 import org.duban.platform.Page;
 import org.duban.platform.PageRequest;
 import org.duban.platform.Params;

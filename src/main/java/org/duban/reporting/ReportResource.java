@@ -13,7 +13,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.duban.identity.CurrentActor;
-import org.duban.identity.Role;
+import org.duban.platform.Role;
 import org.duban.measure.dto.ReasonRequest;
 import org.duban.platform.Page;
 import org.duban.platform.PageRequest;

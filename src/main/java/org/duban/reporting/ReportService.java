@@ -5,7 +5,7 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
 import org.duban.audit.Journal;
-import org.duban.identity.Role;
+import org.duban.platform.Role;
 import org.duban.measure.Measure;
 import org.duban.measure.MeasureRepository;
 import org.duban.measure.MeasureService;

@@ -7,7 +7,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import org.duban.identity.Role;
+import org.duban.platform.Role;
 import org.duban.platform.Page;
 import org.duban.platform.PageRequest;
 import org.duban.scan.dto.NoticeView;

@@ -1,6 +1,6 @@
 package org.duban.web;
 
-import org.duban.identity.Role;
+import org.duban.platform.Role;
 import org.duban.measure.MeasureStatus;
 import org.duban.measure.dto.MeasureView;
 import org.duban.platform.Actor;

@@ -10,7 +10,7 @@ import org.duban.platform.Page;
 import org.duban.platform.PageRequest;
 import org.duban.platform.Params;
 import org.duban.platform.ProblemException;
-import org.duban.scan.Light;
+import org.duban.measure.Light;
 
 /**
  * The filter form of a measure list page (staff and public): the values as sent, the filter they

@@ -31,7 +31,7 @@ import java.util.Set;
 import org.duban.dashboard.DashboardService;
 import org.duban.dashboard.dto.DashboardView;
 import org.duban.identity.CurrentActor;
-import org.duban.identity.Role;
+import org.duban.platform.Role;
 import org.duban.measure.Area;
 import org.duban.measure.MeasureService;
 import org.duban.measure.dto.MeasureView;

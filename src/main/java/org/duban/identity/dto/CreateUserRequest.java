@@ -5,7 +5,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import org.duban.identity.Role;
+import org.duban.platform.Role;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Body of POST /api/v1/users; {@code unit} is required for a REPORTER and refused otherwise. */

@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.duban.measure.Area;
 import org.duban.measure.MeasureStatus;
-import org.duban.scan.Light;
+import org.duban.measure.Light;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**

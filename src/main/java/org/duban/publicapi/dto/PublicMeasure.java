@@ -6,7 +6,7 @@ import java.util.List;
 import org.duban.measure.Area;
 import org.duban.measure.MeasureStatus;
 import org.duban.measure.dto.UnitRef;
-import org.duban.scan.Light;
+import org.duban.measure.Light;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The public view of a measure: an allow-list, built field by field, never from an entity. */

@@ -1,11 +1,11 @@
-package org.duban.platform;
+package org.duban.identity;
 
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.List;
-import org.duban.identity.IdentityService;
+import org.duban.platform.TrackerConfig;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 

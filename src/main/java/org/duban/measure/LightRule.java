@@ -1,10 +1,9 @@
-package org.duban.scan;
+package org.duban.measure;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import org.duban.measure.MeasureStatus;
 import org.duban.platform.TrackerConfig;
 
 /**

@@ -1,4 +1,4 @@
-package org.duban.scan;
+package org.duban.measure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.duban.identity;
+package org.duban.platform;
 
 import java.util.Set;
 

@@ -1,4 +1,4 @@
-package org.duban.scan;
+package org.duban.measure;
 
 /** The warning light (亮灯) of a measure, computed and never typed in. CLOSED: verified, not lit. */
 public enum Light {

@@ -1,0 +1,4 @@
+package org.duban.architecture.probe.publicapi;
+
+/** Stands for a class of another feature. */
+public class Other {}

@@ -1,0 +1,4 @@
+package org.duban.architecture.probe.web;
+
+/** Stands for a page on the web floor. */
+public class SomePage {}
