@@ -229,4 +229,32 @@ class MeasureLifecycleTest {
     assertThat(byLight).isEqualTo(all);
     anonymous().queryParam("light", "PURPLE").get("/api/v1/public/measures").then().statusCode(400).contentType("application/problem+json");
   }
+
+  @Test
+  void listsFilterByOverdueWithTheSameRuleAsTheScan() {
+    // deadline 2021-12-31, today is later: overdue until postponed past today or verified
+    String late = Api.createMeasure("fy");
+    String postponed = Api.createMeasure("fy");
+    as("office").body("{\"newDeadline\":\"2099-12-31\",\"reason\":\"工期调整\"}")
+        .post("/api/v1/measures/" + postponed + "/postponements").then().statusCode(200);
+    String claimedLate = Api.createMeasure("fy");
+    as("reporter-fy").post("/api/v1/measures/" + claimedLate + "/claim-done").then().statusCode(200);
+    for (String code : List.of(late, postponed, claimedLate)) {
+      boolean overdue = as("office").get("/api/v1/measures/" + code).then().statusCode(200).extract().path("overdue");
+      assertThat(total(code, true) + total(code, false)).as(code).isEqualTo(1);
+      assertThat(total(code, true)).as(code + " overdue=true").isEqualTo(overdue ? 1 : 0);
+    }
+    assertThat(total(late, true)).isEqualTo(1);
+    assertThat(total(postponed, true)).isZero();
+    // claimed done after the deadline: still overdue until verified (duban_overdue)
+    assertThat(total(claimedLate, true)).isEqualTo(1);
+    as("office").post("/api/v1/measures/" + claimedLate + "/verify").then().statusCode(200);
+    assertThat(total(claimedLate, true)).isZero();
+    assertThat(total(claimedLate, false)).isEqualTo(1);
+  }
+
+  private static long total(String code, boolean overdue) {
+    return as("office").queryParam("q", code).queryParam("overdue", overdue).get("/api/v1/measures")
+        .then().statusCode(200).extract().jsonPath().getLong("total");
+  }
 }

@@ -6,7 +6,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.io.IOException;
 import java.io.InputStream;
-import org.duban.measure.MeasureService;
 import org.duban.platform.Actor;
 import org.duban.platform.TrackerConfig;
 import org.jboss.logging.Logger;
@@ -18,10 +17,10 @@ public class CatalogueLoader {
   private static final Logger LOG = Logger.getLogger(CatalogueLoader.class);
 
   private final CatalogueService catalogue;
-  private final MeasureService measures;
+  private final CatalogueMeasures measures;
   private final TrackerConfig config;
 
-  public CatalogueLoader(CatalogueService catalogue, MeasureService measures, TrackerConfig config) {
+  public CatalogueLoader(CatalogueService catalogue, CatalogueMeasures measures, TrackerConfig config) {
     this.catalogue = catalogue;
     this.measures = measures;
     this.config = config;

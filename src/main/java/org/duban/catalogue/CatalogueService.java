@@ -25,7 +25,7 @@ import org.duban.audit.Journal;
 import org.duban.catalogue.CatalogueFormat.Column;
 import org.duban.catalogue.CatalogueFormat.RawRow;
 import org.duban.identity.IdentityService;
-import org.duban.measure.MeasureService;
+import org.duban.measure.MeasureEditing;
 import org.duban.measure.dto.CreateMeasureRequest;
 import org.duban.measure.dto.PatchMeasureRequest;
 import org.duban.platform.Actor;
@@ -41,18 +41,20 @@ import org.duban.platform.ProblemException;
 @ApplicationScoped
 public class CatalogueService {
 
-  private final MeasureService measures;
+  private final MeasureEditing measures;
+  private final CatalogueMeasures catalogued;
   private final IdentityService identity;
   private final Validator validator;
   private final Journal journal;
   private final TransactionManager transactions;
 
   public CatalogueService(
-      MeasureService measures, IdentityService identity, Validator validator, Journal journal,
+      MeasureEditing measures, CatalogueMeasures catalogued, IdentityService identity, Validator validator, Journal journal,
       TransactionManager transactions) {
     this.journal = journal;
     this.transactions = transactions;
     this.measures = measures;
+    this.catalogued = catalogued;
     this.identity = identity;
     this.validator = validator;
   }
@@ -114,7 +116,7 @@ public class CatalogueService {
       }
       requests.add(r);
     }
-    Map<String, LocalDate> committed = measures.committedDeadlines(seen.keySet());
+    Map<String, LocalDate> committed = catalogued.committedDeadlines(seen.keySet());
     for (int i = 0; i < requests.size(); i++) {
       CreateMeasureRequest r = requests.get(i);
       LocalDate was = committed.get(r.code());
@@ -137,7 +139,7 @@ public class CatalogueService {
     int unchanged = 0;
     for (CreateMeasureRequest m : requests) {
       if (committed.containsKey(m.code())) {
-        long version = measures.versionOf(m.code());
+        long version = catalogued.versionOf(m.code());
         if (measures.update(m.code(), asPatch(m), Precondition.ifMatch("*"), actor).version() != version) {
           updated++;
         } else {
@@ -199,12 +201,12 @@ public class CatalogueService {
 
   /** The catalogue as CSV (UTF-8 with BOM) in the import format. */
   public void exportCsv(OutputStream out) throws IOException {
-    CatalogueFiles.writeCsv(out, measures::eachAsRequest);
+    CatalogueFiles.writeCsv(out, catalogued::eachAsRequest);
   }
 
   /** The catalogue as XLSX in the import format. */
   public void exportXlsx(OutputStream out) throws IOException {
-    CatalogueFiles.writeXlsx(out, measures::eachAsRequest);
+    CatalogueFiles.writeXlsx(out, catalogued::eachAsRequest);
   }
 
   private static PatchMeasureRequest asPatch(CreateMeasureRequest m) {

@@ -85,10 +85,9 @@ public class MeasureRepository implements PanacheRepository<Measure> {
       params.put("status", filter.status());
     }
     if (filter.overdue() != null) {
-      String overdue =
-          "(m.status <> MeasureStatus.VERIFIED and m.currentDeadline < :today"
-              + " and (m.claimedDoneOn is null or m.claimedDoneOn > m.currentDeadline))";
-      where.append(filter.overdue() ? " and " + overdue : " and not " + overdue);
+      // the rule's one SQL home (duban_overdue), evaluated for today: never restated here
+      where.append(" and function('duban_overdue', cast(m.status as String), m.currentDeadline, m.claimedDoneOn, :today) = ")
+          .append(filter.overdue() ? "true" : "false");
       params.put("today", today);
     }
     if (filter.light() != null) {

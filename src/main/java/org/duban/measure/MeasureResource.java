@@ -45,12 +45,17 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Measures", description = "the catalogue of measures and their life cycle (staff)")
 public class MeasureResource {
 
-  private final MeasureService service;
+  private final MeasureQueries queries;
+  private final MeasureEditing editing;
+  private final MeasureLifecycle lifecycle;
   private final CurrentActor actor;
   private final PublicBaseUrl links;
 
-  public MeasureResource(MeasureService service, CurrentActor actor, PublicBaseUrl links) {
-    this.service = service;
+  public MeasureResource(
+      MeasureQueries queries, MeasureEditing editing, MeasureLifecycle lifecycle, CurrentActor actor, PublicBaseUrl links) {
+    this.queries = queries;
+    this.editing = editing;
+    this.lifecycle = lifecycle;
     this.actor = actor;
     this.links = links;
   }
@@ -76,7 +81,7 @@ public class MeasureResource {
             Params.booleanOf("overdue", overdue),
             Params.textOf("q", q, 100),
             Params.enumOf(org.duban.measure.Light.class, "light", light));
-    return service.list(filter, page.validated(), actor.get());
+    return queries.list(filter, page.validated(), actor.get());
   }
 
   @GET
@@ -86,7 +91,7 @@ public class MeasureResource {
   @APIResponse(responseCode = "200", description = "the measure; the ETag header carries its version", content = @Content(schema = @Schema(implementation = MeasureView.class)))
   @APIResponse(responseCode = "404", description = "no such measure, or not one of the reporter's unit")
   public Response get(@PathParam("code") @Parameter(example = "J04") String code) {
-    return withTag(Response.ok(), service.get(code, actor.get()));
+    return withTag(Response.ok(), queries.get(code, actor.get()));
   }
 
   @POST
@@ -99,7 +104,7 @@ public class MeasureResource {
   @APIResponse(responseCode = "413", description = "the body is over 64 KiB")
   @APIResponse(responseCode = "415", description = "not application/json")
   public Response create(@Valid @NotNull CreateMeasureRequest request) {
-    MeasureView created = service.create(request, actor.get());
+    MeasureView created = editing.create(request, actor.get());
     return withTag(Response.created(links.link("api", "v1", "measures", created.code())), created);
   }
 
@@ -121,7 +126,7 @@ public class MeasureResource {
       @HeaderParam("If-Match") @Parameter(description = "the ETag read with the measure", example = "\"3\"") String ifMatch,
       @Valid @NotNull PatchMeasureRequest request) {
     return withTag(
-        Response.ok(), service.update(code, request, Precondition.ifMatch(ifMatch), actor.get()));
+        Response.ok(), editing.update(code, request, Precondition.ifMatch(ifMatch), actor.get()));
   }
 
   @POST
@@ -139,7 +144,7 @@ public class MeasureResource {
       @HeaderParam("If-Match") String ifMatch,
       @Valid @NotNull PostponeRequest request) {
     return withTag(
-        Response.ok(), service.postpone(code, request, Precondition.ifMatch(ifMatch), actor.get()));
+        Response.ok(), lifecycle.postpone(code, request, Precondition.ifMatch(ifMatch), actor.get()));
   }
 
   @POST
@@ -156,7 +161,7 @@ public class MeasureResource {
       @HeaderParam("If-Match") String ifMatch,
       @Valid NoteRequest request) {
     return withTag(
-        Response.ok(), service.claimDone(code, request, Precondition.ifMatch(ifMatch), actor.get()));
+        Response.ok(), lifecycle.claimDone(code, request, Precondition.ifMatch(ifMatch), actor.get()));
   }
 
   @POST
@@ -172,7 +177,7 @@ public class MeasureResource {
       @HeaderParam("If-Match") String ifMatch,
       @Valid NoteRequest request) {
     return withTag(
-        Response.ok(), service.verify(code, request, Precondition.ifMatch(ifMatch), actor.get()));
+        Response.ok(), lifecycle.verify(code, request, Precondition.ifMatch(ifMatch), actor.get()));
   }
 
   @POST
@@ -190,7 +195,7 @@ public class MeasureResource {
       @HeaderParam("If-Match") String ifMatch,
       @Valid @NotNull ReasonRequest request) {
     return withTag(
-        Response.ok(), service.reopen(code, request, Precondition.ifMatch(ifMatch), actor.get()));
+        Response.ok(), lifecycle.reopen(code, request, Precondition.ifMatch(ifMatch), actor.get()));
   }
 
   @POST
@@ -208,7 +213,7 @@ public class MeasureResource {
       @HeaderParam("If-Match") String ifMatch,
       @Valid @NotNull SuspendRequest request) {
     return withTag(
-        Response.ok(), service.suspend(code, request, Precondition.ifMatch(ifMatch), actor.get()));
+        Response.ok(), lifecycle.suspend(code, request, Precondition.ifMatch(ifMatch), actor.get()));
   }
 
   @POST
@@ -224,7 +229,7 @@ public class MeasureResource {
       @HeaderParam("If-Match") String ifMatch,
       @Valid ResumeRequest request) {
     return withTag(
-        Response.ok(), service.resume(code, request, Precondition.ifMatch(ifMatch), actor.get()));
+        Response.ok(), lifecycle.resume(code, request, Precondition.ifMatch(ifMatch), actor.get()));
   }
 
   @GET
@@ -236,7 +241,7 @@ public class MeasureResource {
   @APIResponse(responseCode = "404", description = "no such measure")
   public Page<JournalView> journal(
       @PathParam("code") @Parameter(example = "J04") String code, @BeanParam PageRequest page) {
-    return service.journal(code, page.validated());
+    return queries.journal(code, page.validated());
   }
 
   private static Response withTag(Response.ResponseBuilder builder, MeasureView view) {

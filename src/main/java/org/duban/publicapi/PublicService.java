@@ -10,7 +10,7 @@ import org.duban.measure.Area;
 import org.duban.measure.Measure;
 import org.duban.measure.MeasureFilter;
 import org.duban.measure.MeasureRepository;
-import org.duban.measure.MeasureService;
+import org.duban.measure.MeasureQueries;
 import org.duban.measure.MeasureStatus;
 import org.duban.measure.MeasureViews;
 import org.duban.measure.dto.MeasureView;
@@ -60,13 +60,13 @@ public class PublicService {
 
   @Transactional
   public PublicMeasure get(String code) {
-    Measure m = measures.findByCode(code).orElseThrow(() -> MeasureService.notFound(code));
+    Measure m = measures.findByCode(code).orElseThrow(() -> MeasureQueries.notFound(code));
     return publicOf(views.one(m));
   }
 
   @Transactional
   public List<PublicEventView> timeline(String code) {
-    Measure m = measures.findByCode(code).orElseThrow(() -> MeasureService.notFound(code));
+    Measure m = measures.findByCode(code).orElseThrow(() -> MeasureQueries.notFound(code));
     return measures.timeline(m.id).stream()
         .map(e -> new PublicEventView(e.kind.name(), e.occurredAt, e.progress, e.summary, e.oldDeadline, e.newDeadline))
         .toList();

@@ -2,15 +2,13 @@ package org.duban.reporting;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.time.Instant;
 import java.util.ArrayList;
 import org.duban.audit.Journal;
 import org.duban.platform.Role;
 import org.duban.measure.Measure;
-import org.duban.measure.MeasureRepository;
-import org.duban.measure.MeasureService;
+import org.duban.measure.MeasureLifecycle;
+import org.duban.measure.MeasureQueries;
 import org.duban.measure.MeasureStatus;
-import org.duban.measure.PublicEvent;
 import org.duban.platform.Actor;
 import org.duban.platform.BusinessCalendar;
 import org.duban.platform.Page;
@@ -29,27 +27,27 @@ public class ReportService {
   static final String ENTITY = "REPORT";
 
   private final ReportRepository reports;
-  private final MeasureRepository measures;
-  private final MeasureService measureService;
+  private final MeasureQueries measures;
+  private final MeasureLifecycle lifecycle;
   private final Journal journal;
   private final BusinessCalendar calendar;
 
   public ReportService(
       ReportRepository reports,
-      MeasureRepository measures,
-      MeasureService measureService,
+      MeasureQueries measures,
+      MeasureLifecycle lifecycle,
       Journal journal,
       BusinessCalendar calendar) {
     this.reports = reports;
     this.measures = measures;
-    this.measureService = measureService;
+    this.lifecycle = lifecycle;
     this.journal = journal;
     this.calendar = calendar;
   }
 
   @Transactional
   public ReportView submit(String code, SubmitReportRequest r, Actor actor) {
-    Measure m = measureService.visible(code, actor);
+    Measure m = measures.visible(code, actor);
     if (m.status == MeasureStatus.VERIFIED) {
       throw ProblemException.conflict("Measure " + code + " is verified and closed: it takes no more reports.");
     }
@@ -70,27 +68,18 @@ public class ReportService {
     return ReportView.of(report);
   }
 
+  /**
+   * The report is accepted and the measure takes its progress — through the measure's life cycle,
+   * the one place that moves a measure (a verified measure takes no report: 409, nothing changes).
+   */
   @Transactional
   public ReportView accept(long id, Actor actor) {
     ProgressReport report = pending(id);
-    Measure m = measures.findByIdForUpdate(report.measure.id).orElseThrow();
-    if (m.status == MeasureStatus.VERIFIED) {
-      throw ProblemException.conflict("Measure " + m.code + " is verified and closed: reopen it first.");
-    }
-    Instant now = calendar.now();
     report.state = ProgressReport.State.ACCEPTED;
     report.reviewedBy = actor.username();
-    report.reviewedAt = now;
-    journal.on(actor, m.id, ENTITY, String.valueOf(id)).change("ACCEPT", "state", "PENDING", "ACCEPTED");
-    var rec = journal.on(actor, m.id, "MEASURE", m.code);
-    rec.change("ACCEPT_REPORT", "progress", m.progress, report.progress);
-    m.progress = report.progress;
-    if (m.status == MeasureStatus.NOT_STARTED) {
-      rec.change("ACCEPT_REPORT", "status", m.status, MeasureStatus.IN_PROGRESS);
-      m.status = MeasureStatus.IN_PROGRESS;
-    }
-    m.updatedAt = now;
-    measureService.publicEvent(m, PublicEvent.Kind.PROGRESS, report.publicSummary, null, null, now);
+    report.reviewedAt = calendar.now();
+    journal.on(actor, report.measure.id, ENTITY, String.valueOf(id)).change("ACCEPT", "state", "PENDING", "ACCEPTED");
+    lifecycle.progressAccepted(report.measure.id, report.progress, report.publicSummary, actor);
     reports.flush();
     return ReportView.of(report);
   }
@@ -122,7 +111,7 @@ public class ReportService {
   public Page<ReportView> list(
       String measureCode, String unit, ProgressReport.State state, PageRequest page, Actor actor) {
     if (measureCode != null) {
-      measureService.visible(measureCode, actor);
+      measures.visible(measureCode, actor);
     }
     String scopedUnit = unit;
     if (actor.is(Role.REPORTER_) && measureCode == null) {

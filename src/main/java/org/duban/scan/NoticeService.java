@@ -5,7 +5,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.List;
-import org.duban.measure.MeasureService;
+import org.duban.measure.MeasureQueries;
 import org.duban.platform.Page;
 import org.duban.platform.PageRequest;
 import org.duban.platform.ProblemException;
@@ -27,7 +27,7 @@ public class NoticeService {
   public Page<NoticeView> list(String measureCode, String state, PageRequest page) {
     if (measureCode != null
         && ((Number) em.createNativeQuery("select count(*) from measure where code = ?1").setParameter(1, measureCode).getSingleResult()).longValue() == 0) {
-      throw MeasureService.notFound(measureCode);
+      throw MeasureQueries.notFound(measureCode);
     }
     String where = " where (cast(?1 as varchar) is null or m.code = ?1) and (cast(?2 as varchar) is null or n.state = ?2)";
     long total =

@@ -43,9 +43,12 @@ public class AccountPages {
   private final CsrfTokens csrf;
   private final org.duban.identity.Sessions sessions;
   private final org.duban.identity.SignIn signIn;
+  private final StaffView view;
 
   public AccountPages(@Location("staff/account.html") Template account, CurrentActor actor, SecondFactor secondFactor,
-      ApiTokens tokens, CsrfTokens csrf, org.duban.identity.Sessions sessions, org.duban.identity.SignIn signIn) {
+      ApiTokens tokens, CsrfTokens csrf, org.duban.identity.Sessions sessions, org.duban.identity.SignIn signIn,
+      StaffView view) {
+    this.view = view;
     this.sessions = sessions;
     this.signIn = signIn;
     this.account = account;
@@ -95,7 +98,7 @@ public class AccountPages {
     try {
       secondFactor.confirm(actor.get(), code);
     } catch (ProblemException e) {
-      return render(base(null, describe(e), null, null), Lang.of(null, headers), uri, e.status());
+      return render(base(null, StaffView.describe(e), null, null), Lang.of(null, headers), uri, e.status());
     }
     // every session of the account has ended: this browser, which just gave the code, gets a new one
     String cookie = sessions.create(actor.get().username(), true, actor.get().clientIp());
@@ -115,7 +118,7 @@ public class AccountPages {
       CreatedToken created = tokens.create(actor.get(), name, expiresAt, actor.twoFactor());
       return render(base(null, null, null, created), Lang.of(null, headers), uri, 201);
     } catch (ProblemException e) {
-      return render(base(null, describe(e), null, null), Lang.of(null, headers), uri, e.status());
+      return render(base(null, StaffView.describe(e), null, null), Lang.of(null, headers), uri, e.status());
     }
   }
 
@@ -145,28 +148,6 @@ public class AccountPages {
   }
 
   private Response render(TemplateInstance instance, Lang l, UriInfo uri, int status) {
-    var a = actor.get();
-    String html = instance
-        .data("user", a.username())
-        .data("csrf", csrf.token())
-        .data("role", actor.restriction() == null ? a.role() : null)
-        .data("nav", "account")
-        .data("lang", l.code())
-        .data("switchLink", uri.getRequestUriBuilder().replaceQueryParam("lang", l.other()).build().toString())
-        .setLocale(l.locale())
-        .render();
-    return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(html)
-        .cookie(l.cookie())
-        .header("Cache-Control", "no-store")
-        .build();
-  }
-
-  private static String describe(ProblemException e) {
-    if (e.errors() != null && !e.errors().isEmpty()) {
-      StringBuilder sb = new StringBuilder();
-      e.errors().forEach(f -> sb.append(sb.length() == 0 ? "" : "; ").append(f.field()).append(" ").append(f.message()));
-      return sb.toString();
-    }
-    return e.getMessage();
+    return view.render(instance, l, uri, "account", status);
   }
 }

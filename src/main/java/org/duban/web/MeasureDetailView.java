@@ -1,0 +1,60 @@
+package org.duban.web;
+
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import org.duban.identity.CurrentActor;
+import org.duban.measure.MeasureQueries;
+import org.duban.measure.dto.MeasureView;
+import org.duban.platform.Actor;
+import org.duban.platform.BusinessCalendar;
+import org.duban.platform.Page;
+import org.duban.platform.PageRequest;
+import org.duban.platform.Role;
+import org.duban.reporting.ReportService;
+import org.duban.reporting.dto.ReportView;
+
+/**
+ * A measure's page: its facts, reports and only the forms the reader's role may use ({@link
+ * Actions}). Rendered for a GET, and again for a form that was refused (with the reason and the
+ * refusal's status), so the reader sees what changed meanwhile.
+ */
+@ApplicationScoped
+public class MeasureDetailView {
+
+  private final Template measure;
+  private final MeasureQueries measures;
+  private final ReportService reports;
+  private final CurrentActor actor;
+  private final BusinessCalendar calendar;
+  private final StaffView view;
+
+  public MeasureDetailView(@Location("staff/measure.html") Template measure, MeasureQueries measures, ReportService reports,
+      CurrentActor actor, BusinessCalendar calendar, StaffView view) {
+    this.measure = measure;
+    this.measures = measures;
+    this.reports = reports;
+    this.actor = actor;
+    this.calendar = calendar;
+    this.view = view;
+  }
+
+  Response render(String code, Lang l, UriInfo uri, String done, String error, int status) {
+    Actor a = actor.get();
+    MeasureView m = measures.get(code, a);
+    Page<ReportView> found =
+        a.is(Role.ADMIN_) ? new Page<>(List.of(), 0, 100, 0) : reports.list(code, null, null, PageRequest.of(0, 100).validated(), a);
+    return view.render(measure.instance()
+            .data("m", m)
+            .data("reports", found.items())
+            .data("can", Actions.of(m, a))
+            .data("office", a.is(Role.OFFICE_))
+            .data("done", done)
+            .data("error", error)
+            .data("today", calendar.today()),
+        l, uri, "measures", status);
+  }
+}

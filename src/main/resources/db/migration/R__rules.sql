@@ -1,0 +1,50 @@
+-- The rules of what is tracked, each once, in SQL. A repeatable migration: Flyway applies this file
+-- again whenever it changes, after the versioned ones, so a change of a rule is one diff here. The
+-- rules first came with V2 (overdue, light) and V3 (ledger); those versions stay as history.
+-- Java twin: org.duban.measure.LightRule (overdue and light), held to the same answers by
+-- LightRuleSqlAgreementTest. Callers: the scan's stored flags, the list filters (overdue=, light=),
+-- the dashboard's and the public summary's tallies, the ledger and the snapshots of closed rounds.
+
+-- Overdue: not verified, the deadline has passed, and it was not claimed done by the deadline.
+create or replace function duban_overdue(p_status text, p_deadline date, p_claimed date, p_today date)
+    returns boolean language sql immutable parallel safe as $$
+    select p_status <> 'VERIFIED' and p_today > p_deadline and (p_claimed is null or p_claimed > p_deadline)
+$$;
+
+-- The light: CLOSED when verified; RED when overdue; GREEN when claimed done (awaiting
+-- verification); YELLOW within p_near days of the deadline, lagging the time elapsed by more than
+-- p_lag points, or after a missed report; GREEN otherwise.
+create or replace function duban_light(p_status text, p_progress int, p_start date, p_deadline date, p_claimed date,
+                            p_missed boolean, p_today date, p_near int, p_lag int)
+    returns text language sql immutable parallel safe as $$
+    select case
+        when p_status = 'VERIFIED' then 'CLOSED'
+        when duban_overdue(p_status, p_deadline, p_claimed, p_today) then 'RED'
+        when p_status = 'CLAIMED_DONE' then 'GREEN'
+        when p_deadline - p_today <= p_near then 'YELLOW'
+        when p_deadline > p_start
+             and least(greatest((p_today - p_start)::numeric / (p_deadline - p_start), 0), 1) * 100 - p_progress > p_lag
+            then 'YELLOW'
+        when p_missed then 'YELLOW'
+        else 'GREEN'
+    end
+$$;
+
+-- The ledger (台账): one line per measure, by one function so that the live export and the snapshot
+-- kept when a dispatch round closes can never disagree.
+create or replace function duban_ledger(p_today date, p_near int, p_lag int)
+    returns table (area text, code text, title text, lead_unit text, co_units text, committed_deadline date,
+                   deadline date, progress_text text, progress int, status text, light text, last_report_at timestamptz)
+    language sql stable as $$
+    select m.area::text, m.code::text, m.title::text, u.name::text,
+           (select string_agg(cu.name, '、' order by cu.code) from measure_co_unit mc
+              join unit cu on cu.code = mc.unit_code where mc.measure_id = m.id),
+           m.committed_deadline, m.current_deadline,
+           (select r.public_summary from progress_report r
+             where r.measure_id = m.id and r.state = 'ACCEPTED' order by r.submitted_at desc limit 1),
+           m.progress, m.status::text,
+           duban_light(m.status, m.progress, m.start_date, m.current_deadline, m.claimed_done_on,
+                       m.reporting_missed, p_today, p_near, p_lag),
+           (select max(r.submitted_at) from progress_report r where r.measure_id = m.id)
+      from measure m join unit u on u.code = m.lead_unit_code
+$$;
