@@ -1,5 +1,6 @@
 package org.duban;
 
+import static org.awaitility.Awaitility.await;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.duban.support.Api.anonymous;
@@ -9,8 +10,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.duban.support.Api;
 import org.duban.support.Db;
 import org.junit.jupiter.api.Test;
@@ -23,23 +26,22 @@ class AuditTest {
   org.duban.audit.RefusalTally tally;
 
   /** Waits (up to 5 s) for an audit row matching the filter; refusals are recorded asynchronously. */
-  static Map<String, Object> awaitRow(String actor, String action, String targetPart) throws InterruptedException {
-    long until = System.nanoTime() + 5_000_000_000L;
-    while (System.nanoTime() < until) {
-      var req = as("auditor").queryParam("action", action).queryParam("size", 100);
-      if (actor != null) {
-        req = req.queryParam("actor", actor);
-      }
-      List<Map<String, Object>> rows = req.get("/api/v1/audit").then().statusCode(200).extract().jsonPath().getList("items");
-      for (Map<String, Object> r : rows) {
-        if (targetPart == null || String.valueOf(r.get("target")).contains(targetPart)) {
-          return r;
-        }
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError("no audit row " + actor + " " + action + " " + targetPart);
+  static Map<String, Object> awaitRow(String actor, String action, String targetPart) {
+    return await("audit row " + actor + " " + action + " " + targetPart)
+        .atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100))
+        .until(() -> findRow(actor, action, targetPart), Optional::isPresent)
+        .get();
   }
+
+  private static Optional<Map<String, Object>> findRow(String actor, String action, String targetPart) {
+    var req = as("auditor").queryParam("action", action).queryParam("size", 100);
+    if (actor != null) {
+      req = req.queryParam("actor", actor);
+    }
+    List<Map<String, Object>> rows = req.get("/api/v1/audit").then().statusCode(200).extract().jsonPath().getList("items");
+    return rows.stream().filter(r -> targetPart == null || String.valueOf(r.get("target")).contains(targetPart)).findFirst();
+  }
+
 
   @Test
   void loginsRefusalsAndChangesAreRecordedWithActorAddressAndResult() throws Exception {

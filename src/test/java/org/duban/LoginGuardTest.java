@@ -1,5 +1,6 @@
 package org.duban;
 
+import static org.awaitility.Awaitility.await;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.duban.support.Api.as;
@@ -9,6 +10,7 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import java.time.Duration;
 import java.util.Map;
 import org.duban.support.Api;
 import org.duban.support.Db;
@@ -37,12 +39,9 @@ class LoginGuardTest {
     return given().auth().preemptive().basic(user, password).header("X-Forwarded-For", from).get("/api/v1/dashboard");
   }
 
-  static void awaitLocked(String user) throws InterruptedException {
-    long until = System.nanoTime() + 5_000_000_000L;
-    while (Db.scalar("select count(*) from app_user where username = ? and locked_until > now()", user) == 0) {
-      assertThat(System.nanoTime()).as("locked in time").isLessThan(until);
-      Thread.sleep(50);
-    }
+  static void awaitLocked(String user) {
+    await("locked in time").atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50))
+        .until(() -> Db.scalar("select count(*) from app_user where username = ? and locked_until > now()", user) > 0);
   }
 
   @Test
@@ -52,7 +51,9 @@ class LoginGuardTest {
     for (int i = 0; i < 4; i++) {
       basic(user, "wrong-" + i, "198.51.100.1").then().statusCode(401);
     }
-    Thread.sleep(300); // failures are counted asynchronously
+    // failures are counted asynchronously: the four are on the account before the success resets them
+    await("four failures counted").atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50))
+        .until(() -> Db.scalar("select failed_logins from app_user where username = ?", user) == 4);
     basic(user, Api.PASSWORD, "198.51.100.1").then().statusCode(200); // 4 then a success: the count starts again
     for (int i = 0; i < 5; i++) {
       basic(user, "wrong-" + i, "198.51.100.1").then().statusCode(401);

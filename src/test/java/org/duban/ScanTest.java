@@ -16,41 +16,77 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.duban.support.Api;
 import org.duban.support.Db;
 import org.duban.support.MailServerResource;
 import org.duban.support.TestClock;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * The overdue engine through its API, with time moved by the test clock and mail caught by a real
- * SMTP server. The story runs forward in time, in order.
+ * SMTP server. Each scenario stands alone, in any order: its own unit, reporter and measures, and its
+ * own stretch of time. The dispatch rounds are shared by the whole database and close once, so each
+ * scenario starts in a year no scan has reached yet (year Y: measures from Y-05-14 to Y-12-31, as
+ * the 2021 campaign) and lives in Y and Y+1.
  */
 @QuarkusTest
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ScanTest {
 
-  static String unit;
-  static String code;
-  static String lateCode;
-  static String reporter;
+  /** This scenario's first year: after every scan so far, so no dispatch round of Y or Y+1 is closed. */
+  int year;
+  String unit;
+  String reporter;
 
-  @BeforeAll
-  static void resetClock() {
+  @BeforeEach
+  void ownUnitAndYear() {
+    TestClock.reset();
+    year = (int) Math.max(2021, Db.scalar("select coalesce(max(extract(year from as_of))::bigint, 2020) from scan_run") + 1);
+    assertThat(Db.scalar("select count(*) from dispatch_round where closed_at is not null and closes_on >= ?",
+        java.time.LocalDate.of(year, 1, 1))).as("no round of %d closed yet", year).isZero();
+    clock(0, "05-20T02:00:00Z");
+    unit = "scan" + Long.toString(System.nanoTime() % 1_000_000L, 36);
+    reporter = "reporter-" + unit;
+    as("admin").body("{\"code\":\"" + unit + "\",\"name\":\"测试单位\",\"email\":\"" + unit + "@duban.test\"}").post("/api/v1/units").then().statusCode(201);
+    as("admin").body("{\"username\":\"" + reporter + "\",\"password\":\"" + Api.PASSWORD + "\",\"role\":\"REPORTER\",\"unit\":\"" + unit + "\"}").post("/api/v1/users").then().statusCode(201);
+  }
+
+  @AfterEach
+  void backToNow() {
     TestClock.reset();
   }
 
-  @AfterAll
-  static void backToNow() {
-    TestClock.reset();
+  /** "Y+offset-rest", e.g. date(1, "01-05") */
+  String date(int offset, String rest) {
+    return (year + offset) + "-" + rest;
+  }
+
+  void clock(int offset, String rest) {
+    TestClock.set(date(offset, rest));
+  }
+
+  /** A measure of this scenario's unit from Y-05-14 to the deadline, created now. */
+  String createMeasure(String deadline) {
+    String code = Api.newCode();
+    String json = Api.measureJson(code, unit, "[]").replace("2021-05-14", date(0, "05-14")).replace("2021-12-31", deadline);
+    as("office").body(json).post("/api/v1/measures").then().statusCode(201);
+    return code;
+  }
+
+  /** A measure due on Y-12-31, created on Y-05-20. */
+  String measureDueAtYearEnd() {
+    return createMeasure(date(0, "12-31"));
+  }
+
+  /** The reporter reports 96% and the office accepts (as the story's measure did in May). */
+  void reportNearlyDone(String code) {
+    as(reporter).body("{\"progress\":96,\"publicSummary\":\"接近完成\"}").post("/api/v1/measures/" + code + "/reports").then().statusCode(201);
+    int id = as("office").get("/api/v1/measures/" + code + "/reports").then().extract().path("items[0].id");
+    as("office").post("/api/v1/reports/" + id + "/accept").then().statusCode(200);
   }
 
   static JsonPath scan() {
@@ -72,28 +108,14 @@ class ScanTest {
   }
 
   @Test
-  @Order(1)
-  void setUp() {
-    TestClock.set("2021-05-20T02:00:00Z");
-    unit = "scan" + Long.toString(System.nanoTime() % 1_000_000L, 36);
-    reporter = "reporter-" + unit;
-    as("admin").body("{\"code\":\"" + unit + "\",\"name\":\"测试单位\",\"email\":\"" + unit + "@duban.test\"}").post("/api/v1/units").then().statusCode(201);
-    as("admin").body("{\"username\":\"" + reporter + "\",\"password\":\"" + Api.PASSWORD + "\",\"role\":\"REPORTER\",\"unit\":\"" + unit + "\"}").post("/api/v1/users").then().statusCode(201);
-    code = Api.createMeasure(unit);   // 2021-05-14 .. 2021-12-31
-    lateCode = Api.createMeasure(unit);
-  }
-
-  @Test
-  @Order(2)
   void theLastSecondOfTheDeadlineInShanghaiIsNotOverdue() throws Exception {
-    as(reporter).body("{\"progress\":96,\"publicSummary\":\"接近完成\"}").post("/api/v1/measures/" + code + "/reports").then().statusCode(201);
-    int id = as("office").get("/api/v1/measures/" + code + "/reports").then().extract().path("items[0].id");
-    as("office").post("/api/v1/reports/" + id + "/accept").then().statusCode(200);
+    String code = measureDueAtYearEnd();
+    reportNearlyDone(code);
 
-    TestClock.set("2021-12-31T15:59:59Z"); // 23:59:59 on 31 December in Shanghai, still the 31st in UTC too
+    clock(0, "12-31T15:59:59Z"); // 23:59:59 on 31 December in Shanghai, still the 31st in UTC too
     JsonPath result = scan();
     assertThat(result.getString("outcome")).isEqualTo("OK");
-    assertThat(result.getString("asOf")).isEqualTo("2021-12-31");
+    assertThat(result.getString("asOf")).isEqualTo(date(0, "12-31"));
     JsonPath m = measure(code);
     assertThat(m.getBoolean("overdue")).isFalse();
     assertThat(m.getString("light")).isEqualTo("YELLOW"); // due today, not claimed
@@ -102,11 +124,15 @@ class ScanTest {
   }
 
   @Test
-  @Order(3)
   void fromMidnightShanghaiItIsOverdueAndTheScanSaysSo() throws Exception {
-    TestClock.set("2021-12-31T16:00:00Z"); // 00:00:00 on 1 January 2022 in Shanghai; 31 December in UTC
+    String code = measureDueAtYearEnd();
+    reportNearlyDone(code);
+    clock(0, "12-31T15:59:59Z");
+    assertThat(measureAfter(scan(), code).getBoolean("overdue")).isFalse();
+
+    clock(0, "12-31T16:00:00Z"); // 00:00:00 on 1 January of Y+1 in Shanghai; 31 December in UTC
     JsonPath result = scan();
-    assertThat(result.getString("asOf")).isEqualTo("2022-01-01");
+    assertThat(result.getString("asOf")).isEqualTo(date(1, "01-01"));
     List<Map<String, Object>> changes = result.getList("changes");
     assertThat(changes)
         .anySatisfy(
@@ -135,12 +161,23 @@ class ScanTest {
     // an urging notice (催办), once
     assertThat(mailTo(unit + "@duban.test")).filteredOn(msg -> subject(msg).equals("【催办】" + code + " 测试事项 " + code + " 已逾期")).hasSize(1);
     // December's window (26 Nov .. 25 Dec) closed without a report from the unit: urged for that too
-    assertThat(mailTo(unit + "@duban.test")).filteredOn(msg -> subject(msg).equals("【催办】" + code + " 未按期报送（2021-12 调度）")).hasSize(1);
+    assertThat(mailTo(unit + "@duban.test")).filteredOn(msg -> subject(msg).equals("【催办】" + code + " 未按期报送（" + date(0, "12") + " 调度）")).hasSize(1);
+  }
+
+  /** The measure as it is after the given scan (the scan is only there to say it ran). */
+  static JsonPath measureAfter(JsonPath scan, String code) {
+    assertThat(scan.getString("outcome")).isEqualTo("OK");
+    return measure(code);
   }
 
   @Test
-  @Order(4)
   void runAgainAtTheSameInstantItChangesAndSendsNothing() throws Exception {
+    String code = measureDueAtYearEnd();
+    clock(0, "12-31T16:00:00Z");
+    JsonPath first = scan();
+    assertThat(first.getInt("flagsChanged")).isPositive();
+    assertThat(first.getList("changes.code")).contains(code);
+
     Map<String, Object> before = Db.snapshot();
     int mails = MailServerResource.mail().getReceivedMessages().length;
     long notices = Db.scalar("select count(*) from notice");
@@ -156,11 +193,16 @@ class ScanTest {
   }
 
   @Test
-  @Order(5)
   void severalScansAtOnceDoTheWorkOnce() throws Exception {
-    TestClock.set("2022-01-05T16:30:00Z");
+    String code = measureDueAtYearEnd();
+    String lateCode = measureDueAtYearEnd();
+    clock(0, "12-31T16:00:00Z"); // 1 January in Shanghai: both overdue
+    scan();
+    assertThat(measure(lateCode).getBoolean("overdue")).isTrue();
+
+    clock(1, "01-05T16:30:00Z");
     // work for the scans: a postponement ends lateCode's overdue state
-    as("office").body("{\"newDeadline\":\"2022-06-30\",\"reason\":\"调整\"}").post("/api/v1/measures/" + lateCode + "/postponements").then().statusCode(200);
+    as("office").body("{\"newDeadline\":\"" + date(1, "06-30") + "\",\"reason\":\"调整\"}").post("/api/v1/measures/" + lateCode + "/postponements").then().statusCode(200);
     long journalBefore = Db.scalar("select count(*) from journal_entry where action = 'SCAN' and entity_key = ?", lateCode);
     ExecutorService pool = Executors.newFixedThreadPool(4);
     List<CompletableFuture<JsonPath>> runs = new ArrayList<>();
@@ -182,9 +224,13 @@ class ScanTest {
   }
 
   @Test
-  @Order(6)
   void overdueBeyondThirtyDaysABulletinGoesToLeadershipOnce() throws Exception {
-    TestClock.set("2022-02-01T16:30:00Z"); // 2 February in Shanghai: 33 days overdue
+    String code = measureDueAtYearEnd();
+    clock(0, "12-31T15:59:59Z"); // due today: a reminder
+    scan();
+    clock(0, "12-31T16:00:00Z"); // overdue: an urging notice
+    scan();
+    clock(1, "02-01T16:30:00Z"); // 2 February in Shanghai: 33 days overdue
     scan();
     scan();
     assertThat(mailTo("leaders@duban.test")).filteredOn(msg -> subject(msg).startsWith("【通报】" + code + " ")).hasSize(1);
@@ -195,11 +241,12 @@ class ScanTest {
   }
 
   @Test
-  @Order(7)
   void aUnitThatDidNotReportInTheRoundIsFlaggedAndUrged() throws Exception {
+    // due in June of Y+1 (as a postponed measure): never overdue here, only its reports are watched
+    String lateCode = createMeasure(date(1, "06-30"));
     // February's window: 26 January .. 25 February. lateCode's unit reports nothing in it.
-    String lateRound = "2022-02";
-    TestClock.set("2022-02-26T01:00:00Z"); // 26 February in Shanghai: the February round has closed
+    String lateRound = date(1, "02");
+    clock(1, "02-26T01:00:00Z"); // 26 February in Shanghai: the February round has closed
     JsonPath result = scan();
     assertThat(result.getInt("roundsClosed")).isGreaterThanOrEqualTo(1);
     JsonPath m = measure(lateCode);
@@ -213,21 +260,21 @@ class ScanTest {
     int report = as(reporter).body("{\"progress\":10,\"publicSummary\":\"已启动\"}").post("/api/v1/measures/" + lateCode + "/reports")
         .then().statusCode(201).extract().path("id");
     as("office").post("/api/v1/reports/" + report + "/accept").then().statusCode(200);
-    TestClock.set("2022-03-26T01:00:00Z");
+    clock(1, "03-26T01:00:00Z");
     scan();
     assertThat(measure(lateCode).getBoolean("reportingMissed")).isFalse();
 
     // the ledger of the February round still shows the state at its close; March's shows the report
-    Row feb = ledgerLine("?round=2022-02", lateCode);
+    Row feb = ledgerLine("?round=" + date(1, "02"), lateCode);
     assertThat(feb.getCell(8).getNumericCellValue()).isEqualTo(0.0);
     assertThat(feb.getCell(11).getStringCellValue()).isEmpty();
-    Row mar = ledgerLine("?round=2022-03", lateCode);
+    Row mar = ledgerLine("?round=" + date(1, "03"), lateCode);
     assertThat(mar.getCell(8).getNumericCellValue()).isEqualTo(0.1);
     assertThat(mar.getCell(7).getStringCellValue()).isEqualTo("已启动");
-    assertThat(mar.getCell(11).getStringCellValue()).isEqualTo("2022-02-26");
-    // rounds closed in the first catch-up scan (December 2021 for January) kept no ledger; unknown or open rounds none either
-    as("leader").get("/api/v1/ledger.xlsx?round=2021-06").then().statusCode(404).contentType("application/problem+json");
-    as("leader").get("/api/v1/ledger.xlsx?round=2022-04").then().statusCode(404);
+    assertThat(mar.getCell(11).getStringCellValue()).isEqualTo(date(1, "02-26"));
+    // rounds closed in a catch-up scan (here every round before February's) kept no ledger; unknown or open rounds none either
+    as("leader").get("/api/v1/ledger.xlsx?round=" + date(0, "06")).then().statusCode(404).contentType("application/problem+json");
+    as("leader").get("/api/v1/ledger.xlsx?round=" + date(1, "04")).then().statusCode(404);
     as("leader").get("/api/v1/ledger.xlsx?round=1999-01").then().statusCode(404);
     as("leader").get("/api/v1/ledger.xlsx?round=June").then().statusCode(400);
   }
@@ -249,9 +296,12 @@ class ScanTest {
   }
 
   @Test
-  @Order(8)
   void aPostponementEndsTheOverdueStateAtTheNextScan() {
-    as("office").body("{\"newDeadline\":\"2022-12-31\",\"reason\":\"试点范围扩大\"}").post("/api/v1/measures/" + code + "/postponements").then().statusCode(200);
+    String code = measureDueAtYearEnd();
+    clock(1, "03-26T01:00:00Z");
+    scan();
+    assertThat(measure(code).getBoolean("overdue")).isTrue();
+    as("office").body("{\"newDeadline\":\"" + date(1, "12-31") + "\",\"reason\":\"试点范围扩大\"}").post("/api/v1/measures/" + code + "/postponements").then().statusCode(200);
     scan();
     JsonPath m = measure(code);
     assertThat(m.getBoolean("overdue")).isFalse();
@@ -259,9 +309,10 @@ class ScanTest {
   }
 
   @Test
-  @Order(9)
   void aDeliveryThatFailsIsRetriedWithItsStateVisible() throws Exception {
-    String other = Api.createMeasure(unit); // deadline 2021-12-31: overdue now
+    clock(1, "03-26T01:00:00Z");
+    scan(); // the rounds up to now close with the mail server up
+    String other = measureDueAtYearEnd(); // deadline Y-12-31: overdue now
     MailServerResource.mail().stop();
     try {
       scan();
@@ -275,7 +326,7 @@ class ScanTest {
       assertThat(n.get("attempts")).isEqualTo(1);
       assertThat(n.get("lastError")).isNotNull();
     });
-    TestClock.set("2022-03-26T01:01:30Z"); // past the first retry wait (60 s)
+    clock(1, "03-26T01:01:30Z"); // past the first retry wait (60 s)
     scan();
     notices = as("office").get("/api/v1/measures/" + other + "/notices").then().extract().jsonPath().getList("items");
     assertThat(notices).allSatisfy(n -> {
@@ -286,10 +337,17 @@ class ScanTest {
   }
 
   @Test
-  @Order(10)
   void theHistoryKeepsEveryScan() {
+    clock(0, "06-01T02:00:00Z");
+    long before = as("office").get("/api/v1/scans?size=1").then().statusCode(200).extract().jsonPath().getLong("total");
+    List<Integer> ids = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      ids.add(scan().getInt("id"));
+    }
     JsonPath history = as("office").get("/api/v1/scans?size=100").then().statusCode(200).extract().jsonPath();
     assertThat(history.getInt("total")).isGreaterThanOrEqualTo(10);
+    assertThat(history.getLong("total") - before).isEqualTo(10);
+    assertThat(history.getList("items.id", Integer.class)).containsAll(ids);
     assertThat(history.getList("items.outcome", String.class)).containsOnly("OK");
     assertThat(history.getString("items[0].startedAt")).isNotNull();
     as("leader").post("/api/v1/scans").then().statusCode(403);

@@ -20,9 +20,11 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.duban.catalogue.CatalogueFiles.Line;
 import org.duban.platform.ProblemException;
 import org.duban.support.Workbooks;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The streaming XLSX reader on its own (no app): what a cell reads as, and every cap it holds a file to. */
+@Tag("unit")
 class XlsxSheetReaderTest {
 
   static ProblemException refusal(byte[] xlsx) {

@@ -12,9 +12,11 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The deployment files say what docs/operations.md says they do; a change that breaks that fails the build. */
+@Tag("unit")
 class DeploymentManifestsTest {
 
   static final Path DEPLOY = Path.of("deploy");

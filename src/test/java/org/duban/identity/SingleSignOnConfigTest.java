@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.consumer.JwtContext;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
  * reads them): the audience defaults to the client id, the user is named by preferred_username and
  * by nothing else, and single sign-on without an audience to check does not start.
  */
+@Tag("unit")
 class SingleSignOnConfigTest {
 
   static SmallRyeConfig config(Map<String, String> overrides) throws Exception {

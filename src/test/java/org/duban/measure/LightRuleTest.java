@@ -7,9 +7,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import org.duban.measure.MeasureStatus;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The overdue rule at its boundary, in Asia/Shanghai, whatever the JVM's zone (UTC in the build). */
+@Tag("unit")
 class LightRuleTest {
 
   static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");

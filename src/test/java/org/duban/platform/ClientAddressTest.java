@@ -2,9 +2,11 @@ package org.duban.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Rate limits count an IPv6 client by its /64: one subscriber holds a whole /64. */
+@Tag("unit")
 class ClientAddressTest {
 
   @Test

@@ -6,9 +6,11 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Properties;
 import org.duban.platform.DubanMain.DatabaseChoice;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Where the database comes from: an external URL always wins; no URL and no switch refuses. */
+@Tag("unit")
 class DatabaseChoiceTest {
 
   @Test

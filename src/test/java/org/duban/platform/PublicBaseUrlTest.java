@@ -3,9 +3,11 @@ package org.duban.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** TRACKER_PUBLIC_BASE_URL: an absolute http(s) URL, normalised to end in one slash; anything else refuses to start. */
+@Tag("unit")
 class PublicBaseUrlTest {
 
   @Test

@@ -10,12 +10,14 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * No known secrets anywhere (issue 11, point 1), without the app: what a key must be, and that no
  * file of the repository assigns a secret setting a value the app would accept.
  */
+@Tag("unit")
 class SecretPolicyTest {
 
   static final String GOOD = "q3V9kT0yJm2Xw8Rb5Lc7Nd1Pf4Hg6Zs0Aa9Ee3Ii";

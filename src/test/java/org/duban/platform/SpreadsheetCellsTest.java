@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The formula rule for spreadsheet cells on its own: what gets an apostrophe, and that it comes off again. */
+@Tag("unit")
 class SpreadsheetCellsTest {
 
   @Test

@@ -8,9 +8,11 @@ import java.nio.charset.StandardCharsets;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamWriter;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The feed's text filter on its own: what XML 1.0 forbids goes, everything else stays. */
+@Tag("unit")
 class PublicFeedsTest {
 
   @Test
