@@ -71,16 +71,17 @@ public class AuditTrail {
     long total = ((Number) bind(em.createNativeQuery("select count(*) from audit_event" + where), actor, action, from, to)
         .getSingleResult()).longValue();
     @SuppressWarnings("unchecked")
-    List<Object[]> rows =
+    List<jakarta.persistence.Tuple> rows =
         bind(em.createNativeQuery(
                 "select id, at, actor, client_ip, action, target, result, detail, hash from audit_event" + where
-                    + " order by id desc limit ?5 offset ?6"), actor, action, from, to)
+                    + " order by id desc limit ?5 offset ?6", jakarta.persistence.Tuple.class), actor, action, from, to)
             .setParameter(5, page.size)
             .setParameter(6, page.offset())
             .getResultList();
     List<AuditView> items = rows.stream()
-        .map(r -> new AuditView(((Number) r[0]).longValue(), SqlValues.instant(r[1]), (String) r[2], (String) r[3], (String) r[4],
-            (String) r[5], (String) r[6], (String) r[7], (String) r[8]))
+        .map(t -> new AuditView(((Number) t.get("id")).longValue(), SqlValues.instant(t.get("at")), t.get("actor", String.class),
+            t.get("client_ip", String.class), t.get("action", String.class), t.get("target", String.class),
+            t.get("result", String.class), t.get("detail", String.class), t.get("hash", String.class)))
         .toList();
     return new Page<>(items, page.page, page.size, total);
   }

@@ -55,19 +55,21 @@ public class TrackerMetrics {
 
   /** Re-reads the outbox counts (after a delivery round). */
   public void refreshNotices() {
-    Object[] r = QuarkusTransaction.requiringNew().call(() -> (Object[]) em.createNativeQuery(
-            "select count(*) filter (where state in ('PENDING', 'SENDING')), count(*) filter (where state = 'FAILED') from notice")
+    jakarta.persistence.Tuple r = QuarkusTransaction.requiringNew().call(() -> (jakarta.persistence.Tuple) em.createNativeQuery(
+            "select count(*) filter (where state in ('PENDING', 'SENDING')) as backlog, count(*) filter (where state = 'FAILED') as failed"
+                + " from notice", jakarta.persistence.Tuple.class)
         .getSingleResult());
-    backlog.set(((Number) r[0]).longValue());
-    failedNotices.set(((Number) r[1]).longValue());
+    backlog.set(((Number) r.get("backlog")).longValue());
+    failedNotices.set(((Number) r.get("failed")).longValue());
   }
 
   private void refreshMeasures() {
-    Object[] r = QuarkusTransaction.requiringNew().call(() -> (Object[]) em.createNativeQuery(
-            "select count(*) filter (where overdue), count(*) filter (where light = 'RED'), count(*) filter (where light = 'YELLOW') from measure")
+    jakarta.persistence.Tuple r = QuarkusTransaction.requiringNew().call(() -> (jakarta.persistence.Tuple) em.createNativeQuery(
+            "select count(*) filter (where overdue) as overdue, count(*) filter (where light = 'RED') as red,"
+                + " count(*) filter (where light = 'YELLOW') as yellow from measure", jakarta.persistence.Tuple.class)
         .getSingleResult());
-    overdue.set(((Number) r[0]).longValue());
-    red.set(((Number) r[1]).longValue());
-    yellow.set(((Number) r[2]).longValue());
+    overdue.set(((Number) r.get("overdue")).longValue());
+    red.set(((Number) r.get("red")).longValue());
+    yellow.set(((Number) r.get("yellow")).longValue());
   }
 }

@@ -1,7 +1,6 @@
 package org.duban.publicapi;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -22,7 +21,6 @@ import org.duban.measure.MeasureFilter;
 import org.duban.measure.dto.UnitRef;
 import org.duban.platform.PageRequest;
 import org.duban.platform.SpreadsheetCells;
-import org.duban.platform.SqlValues;
 import org.duban.publicapi.dto.PublicMeasure;
 
 /** Open data: the public catalogue as CSV and the public timeline as an Atom 1.0 feed. */
@@ -35,11 +33,11 @@ public class PublicFeeds {
           "SUSPENDED", "暂缓", "RESUMED", "恢复推进");
 
   private final PublicService service;
-  private final EntityManager em;
+  private final PublicSql sql;
 
-  public PublicFeeds(PublicService service, EntityManager em) {
+  public PublicFeeds(PublicService service, PublicSql sql) {
     this.service = service;
-    this.em = em;
+    this.sql = sql;
   }
 
   /**
@@ -80,13 +78,8 @@ public class PublicFeeds {
    */
   @Transactional
   public void atom(OutputStream out, String baseUri) throws IOException {
-    @SuppressWarnings("unchecked")
-    List<Object[]> events =
-        em.createNativeQuery(
-                "select e.id, e.kind, e.occurred_at, e.summary, e.progress, e.old_deadline, e.new_deadline, m.code, m.title"
-                    + " from public_event e join measure m on m.id = e.measure_id order by e.occurred_at desc, e.id desc limit 500")
-            .getResultList();
-    Instant updated = events.isEmpty() ? Instant.EPOCH : SqlValues.instant(events.get(0)[2]);
+    List<PublicSql.TimelineEvent> events = sql.timeline(500);
+    Instant updated = events.isEmpty() ? Instant.EPOCH : events.get(0).occurredAt();
     try {
       XMLStreamWriter xml = XMLOutputFactory.newInstance().createXMLStreamWriter(out, "UTF-8");
       xml.writeStartDocument("UTF-8", "1.0");
@@ -100,18 +93,18 @@ public class PublicFeeds {
       element(xml, "name", "督办办公室");
       xml.writeEndElement();
       link(xml, "self", baseUri + "api/v1/public/feed.atom");
-      for (Object[] e : events) {
-        String kind = (String) e[1];
+      for (PublicSql.TimelineEvent e : events) {
+        String kind = e.kind();
         xml.writeStartElement(ATOM, "entry");
-        element(xml, "id", "urn:duban:event:" + e[0]);
-        element(xml, "title", e[7] + " " + e[8] + "：" + KIND.getOrDefault(kind, kind));
-        element(xml, "updated", SqlValues.instant(e[2]).toString());
-        link(xml, "alternate", baseUri + "api/v1/public/measures/" + e[7]);
-        StringBuilder summary = new StringBuilder(e[3] == null ? "" : (String) e[3]);
-        if (e[5] != null || e[6] != null) {
-          summary.append("（时限 ").append(e[5]).append(" → ").append(e[6]).append("）");
-        } else if (e[4] != null && "PROGRESS".equals(kind)) {
-          summary.append("（完成 ").append(e[4]).append("%）");
+        element(xml, "id", "urn:duban:event:" + e.id());
+        element(xml, "title", e.code() + " " + e.title() + "：" + KIND.getOrDefault(kind, kind));
+        element(xml, "updated", e.occurredAt().toString());
+        link(xml, "alternate", baseUri + "api/v1/public/measures/" + e.code());
+        StringBuilder summary = new StringBuilder(e.summary() == null ? "" : e.summary());
+        if (e.oldDeadline() != null || e.newDeadline() != null) {
+          summary.append("（时限 ").append(e.oldDeadline()).append(" → ").append(e.newDeadline()).append("）");
+        } else if (e.progress() != null && "PROGRESS".equals(kind)) {
+          summary.append("（完成 ").append(e.progress()).append("%）");
         }
         element(xml, "summary", summary.toString());
         xml.writeEndElement();

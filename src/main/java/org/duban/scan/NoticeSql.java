@@ -1,0 +1,139 @@
+package org.duban.scan;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
+import java.time.Instant;
+import java.util.List;
+import org.duban.platform.SqlValues;
+import org.duban.scan.dto.NoticeView;
+
+/**
+ * The notice outbox's SQL: the office's list, and the dispatcher's claim, marks and retry. Every
+ * value is bound; each statement's text is fixed; rows come back as records. Callers bring the
+ * transaction. (The scan queues notices through {@link ReminderLadder}.)
+ */
+@ApplicationScoped
+public class NoticeSql {
+
+  /** A notice claimed for sending (now SENDING), with the attempt this is. */
+  public record Claimed(long id, String recipient, String subject, String body, int attempts) {}
+
+  /** Both filters optional: a measure's code, a state. */
+  private static final String WHERE =
+      " where (cast(?1 as varchar) is null or m.code = ?1) and (cast(?2 as varchar) is null or n.state = ?2)";
+
+  private final EntityManager em;
+
+  public NoticeSql(EntityManager em) {
+    this.em = em;
+  }
+
+  public boolean measureExists(String code) {
+    return ((Number) em.createNativeQuery("select count(*) from measure where code = ?1").setParameter(1, code).getSingleResult())
+            .longValue()
+        > 0;
+  }
+
+  public long count(String measureCode, String state) {
+    return ((Number)
+            em.createNativeQuery("select count(*) from notice n join measure m on m.id = n.measure_id" + WHERE)
+                .setParameter(1, measureCode)
+                .setParameter(2, state)
+                .getSingleResult())
+        .longValue();
+  }
+
+  /** Notices, newest first. */
+  @SuppressWarnings("unchecked")
+  public List<NoticeView> list(String measureCode, String state, int limit, long offset) {
+    List<Tuple> rows =
+        em.createNativeQuery(
+                "select n.id, m.code, n.level, n.occasion, n.recipient, n.subject, n.state, n.channel, n.attempts,"
+                    + " n.last_error, n.created_at, n.sent_at from notice n join measure m on m.id = n.measure_id" + WHERE
+                    + " order by n.id desc limit ?3 offset ?4",
+                Tuple.class)
+            .setParameter(1, measureCode)
+            .setParameter(2, state)
+            .setParameter(3, limit)
+            .setParameter(4, offset)
+            .getResultList();
+    return rows.stream()
+        .map(t -> new NoticeView(
+            ((Number) t.get("id")).longValue(),
+            t.get("code", String.class),
+            t.get("level", String.class),
+            t.get("occasion", String.class),
+            t.get("recipient", String.class),
+            t.get("subject", String.class),
+            t.get("state", String.class),
+            t.get("channel", String.class),
+            ((Number) t.get("attempts")).intValue(),
+            t.get("last_error", String.class),
+            SqlValues.instant(t.get("created_at")),
+            SqlValues.instant(t.get("sent_at"))))
+        .toList();
+  }
+
+  /**
+   * Claims up to {@code batch} due notices (PENDING → SENDING, one more attempt); FOR UPDATE SKIP
+   * LOCKED, so instances never take the same one.
+   */
+  @SuppressWarnings("unchecked")
+  public List<Claimed> claim(Instant now, int batch) {
+    List<Tuple> rows =
+        em.createNativeQuery(
+                "update notice set state = 'SENDING', attempts = attempts + 1 where id in ("
+                    + " select id from notice where state = 'PENDING' and next_attempt_at <= ?1"
+                    + " order by id limit ?2 for update skip locked)"
+                    + " returning id, recipient, subject, body, attempts",
+                Tuple.class)
+            .setParameter(1, now)
+            .setParameter(2, batch)
+            .getResultList();
+    return rows.stream()
+        .map(t -> new Claimed(
+            ((Number) t.get("id")).longValue(),
+            t.get("recipient", String.class),
+            t.get("subject", String.class),
+            t.get("body", String.class),
+            ((Number) t.get("attempts")).intValue()))
+        .toList();
+  }
+
+  public void markSent(List<Long> ids, Instant now, String channel) {
+    em.createNativeQuery("update notice set state = 'SENT', sent_at = ?2, channel = ?3, last_error = null where id = any(?1)")
+        .setParameter(1, ids.toArray(new Long[0]))
+        .setParameter(2, now)
+        .setParameter(3, channel)
+        .executeUpdate();
+  }
+
+  /** An attempt failed: {@code state} is PENDING again (tried at {@code next}) or FAILED. */
+  public void markAttemptFailed(long id, String state, Instant next, String error) {
+    em.createNativeQuery("update notice set state = ?2, next_attempt_at = ?3, last_error = ?4 where id = ?1")
+        .setParameter(1, id)
+        .setParameter(2, state)
+        .setParameter(3, next)
+        .setParameter(4, error)
+        .executeUpdate();
+  }
+
+  /** Notices left SENDING since before {@code claimedBefore} become FAILED with a note. */
+  public int markInterrupted(Instant claimedBefore) {
+    return em.createNativeQuery(
+            "update notice set state = 'FAILED', last_error = 'delivery was interrupted; it may or may not have been sent'"
+                + " where state = 'SENDING' and next_attempt_at < ?1")
+        .setParameter(1, claimedBefore)
+        .executeUpdate();
+  }
+
+  /** A FAILED notice back in the queue; false when there is none by that id. */
+  public boolean requeue(long id, Instant now) {
+    return em.createNativeQuery("update notice set state = 'PENDING', attempts = 0, next_attempt_at = ?2 where id = ?1 and state = 'FAILED'")
+            .setParameter(1, id)
+            .setParameter(2, now)
+            .executeUpdate()
+        == 1;
+  }
+}
