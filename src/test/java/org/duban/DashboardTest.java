@@ -50,7 +50,7 @@ class DashboardTest {
       JsonPath all = as("leader").queryParam("size", 100).queryParam("page", 1).get("/api/v1/overdue").then().extract().jsonPath();
       row = all.<Map<String, Object>>getList("items").stream().filter(r -> code.equals(r.get("code"))).findFirst().orElseThrow();
     }
-    assertThat(((Number) row.get("daysOverdue")).longValue()).isEqualTo(days);
+    assertThat(((Number) row.get("overdueDays")).longValue()).isEqualTo(days);
     assertThat(((Map<?, ?>) row.get("leadUnit")).get("name")).isEqualTo("省司法厅");
     List<Object> coCodes = ((List<?>) row.get("coUnits")).stream().map(u -> ((Map<?, ?>) u).get("code")).map(Object.class::cast).toList();
     assertThat(coCodes).containsExactly("jcy");
@@ -60,7 +60,7 @@ class DashboardTest {
     assertThat(row.get("committedDeadline")).isEqualTo("2021-12-31");
     assertThat(row.get("deadline")).isEqualTo("2022-03-31");
     // longest overdue first
-    List<Integer> order = rows.stream().map(r -> ((Number) r.get("daysOverdue")).intValue()).toList();
+    List<Integer> order = rows.stream().map(r -> ((Number) r.get("overdueDays")).intValue()).toList();
     assertThat(order).isSortedAccordingTo(java.util.Comparator.reverseOrder());
   }
 

@@ -89,7 +89,7 @@ public class OverdueExport {
     return java.util.Arrays.asList(
         n, r.code(), r.area(), r.title(), r.leadUnit().name(),
         r.coUnits().stream().map(UnitRef::name).collect(Collectors.joining("、")),
-        r.committedDeadline().toString(), r.deadline().toString(), r.daysOverdue(), r.status(), r.progress(),
+        r.committedDeadline().toString(), r.deadline().toString(), r.overdueDays(), r.status(), r.progress(),
         r.lastReportAt() == null ? null : r.lastReportAt().toString().substring(0, 10),
         r.lastReportSummary(), r.postponements());
   }

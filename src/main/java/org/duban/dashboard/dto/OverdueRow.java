@@ -16,7 +16,7 @@ public record OverdueRow(
     List<UnitRef> coUnits,
     @Schema(example = "2021-12-31") LocalDate committedDeadline,
     @Schema(example = "2021-12-31") LocalDate deadline,
-    @Schema(example = "12") long daysOverdue,
+    @Schema(example = "12") long overdueDays,
     @Schema(example = "IN_PROGRESS") String status,
     @Schema(example = "80") int progress,
     @Schema(example = "2021-12-20T08:00:00Z", description = "when the last accepted report was submitted") Instant lastReportAt,
