@@ -45,10 +45,10 @@ public class CatalogueMeasures {
       return out;
     }
     measures.getEntityManager()
-        .createQuery("select m.code, m.committedDeadline from Measure m where m.code in :codes", Object[].class)
+        .createQuery("select m.code as code, m.committedDeadline as committed from Measure m where m.code in :codes", jakarta.persistence.Tuple.class)
         .setParameter("codes", codes)
         .getResultList()
-        .forEach(r -> out.put((String) r[0], (LocalDate) r[1]));
+        .forEach(r -> out.put(r.get("code", String.class), r.get("committed", LocalDate.class)));
     return out;
   }
 

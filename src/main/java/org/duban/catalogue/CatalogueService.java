@@ -24,7 +24,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.duban.audit.Journal;
 import org.duban.catalogue.CatalogueFormat.Column;
 import org.duban.catalogue.CatalogueFormat.RawRow;
-import org.duban.identity.IdentityService;
+import org.duban.identity.UnitService;
 import org.duban.measure.MeasureEditing;
 import org.duban.measure.dto.CreateMeasureRequest;
 import org.duban.measure.dto.PatchMeasureRequest;
@@ -43,19 +43,19 @@ public class CatalogueService {
 
   private final MeasureEditing measures;
   private final CatalogueMeasures catalogued;
-  private final IdentityService identity;
+  private final UnitService units;
   private final Validator validator;
   private final Journal journal;
   private final TransactionManager transactions;
 
   public CatalogueService(
-      MeasureEditing measures, CatalogueMeasures catalogued, IdentityService identity, Validator validator, Journal journal,
+      MeasureEditing measures, CatalogueMeasures catalogued, UnitService units, Validator validator, Journal journal,
       TransactionManager transactions) {
     this.journal = journal;
     this.transactions = transactions;
     this.measures = measures;
     this.catalogued = catalogued;
-    this.identity = identity;
+    this.units = units;
     this.validator = validator;
   }
 
@@ -84,7 +84,7 @@ public class CatalogueService {
     List<Problem.FieldError> errors = new ArrayList<>();
     List<CreateMeasureRequest> requests = new ArrayList<>();
     Map<String, Integer> seen = new HashMap<>();
-    Set<String> unitCodes = new HashSet<>(identity.unitCodes());
+    Set<String> unitCodes = new HashSet<>(units.unitCodes());
     for (RawRow row : parsed.rows()) {
       int before = errors.size();
       CreateMeasureRequest r = CatalogueFormat.parse(row, errors);
@@ -189,7 +189,7 @@ public class CatalogueService {
         .parse(new StringReader(text))) {
       for (var r : parser) {
         String email = r.isMapped("email") ? r.get("email") : "";
-        if (identity.ensureUnit(r.get("code").strip(), r.get("name").strip(), email.isBlank() ? null : email.strip(), actor)) {
+        if (units.ensureUnit(r.get("code").strip(), r.get("name").strip(), email.isBlank() ? null : email.strip(), actor)) {
           created++;
         }
       }

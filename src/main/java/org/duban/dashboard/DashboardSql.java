@@ -2,6 +2,7 @@ package org.duban.dashboard;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -20,7 +21,8 @@ import org.hibernate.ScrollableResults;
 import org.hibernate.query.NativeQuery;
 
 /**
- * Every SQL statement of the dashboard feature, each beside the record its rows become: the overdue
+ * Every SQL statement of the dashboard feature, each beside the record its rows become (read by
+ * column name): the overdue
  * report (page, export, the 20 longest), the ledger (today's, or as kept when a round closed), the
  * last closed round's reporting, the trend. Every value is bound; the rules are the SQL functions
  * of R__rules.sql (duban_overdue, duban_ledger), never restated here; the order of areas is the
@@ -62,19 +64,22 @@ public class DashboardSql {
         + " order by m.current_deadline, m.code";
   }
 
-  /** One row of {@link #overdueSelect}, in its select list's order. */
-  static OverdueRow overdueRow(Object[] r) {
+  /** One row of {@link #overdueSelect}, by column name. */
+  static OverdueRow overdueRow(Tuple r) {
     List<UnitRef> co = new ArrayList<>();
-    if (r[5] != null) {
-      for (String pair : ((String) r[5]).split("\u001e")) {
+    String coUnits = r.get("co_units", String.class);
+    if (coUnits != null) {
+      for (String pair : coUnits.split("\u001e")) {
         String[] parts = pair.split("\u001f", 2);
         co.add(new UnitRef(parts[0], parts.length > 1 ? parts[1] : null));
       }
     }
     return new OverdueRow(
-        (String) r[0], (String) r[1], (String) r[2], new UnitRef((String) r[3], (String) r[4]), co, SqlValues.date(r[6]), SqlValues.date(r[7]),
-        ((Number) r[8]).longValue(), (String) r[9], ((Number) r[10]).intValue(),
-        SqlValues.instant(r[11]), (String) r[12], ((Number) r[13]).longValue());
+        r.get("code", String.class), r.get("area", String.class), r.get("title", String.class),
+        new UnitRef(r.get("lead_code", String.class), r.get("lead_name", String.class)), co,
+        SqlValues.date(r.get("committed_deadline")), SqlValues.date(r.get("current_deadline")),
+        ((Number) r.get("days")).longValue(), r.get("status", String.class), ((Number) r.get("progress")).intValue(),
+        SqlValues.instant(r.get("submitted_at")), r.get("public_summary", String.class), ((Number) r.get("postponements")).longValue());
   }
 
   long overdueCount(LocalDate today) {
@@ -84,8 +89,8 @@ public class DashboardSql {
 
   @SuppressWarnings("unchecked")
   List<OverdueRow> overdue(LocalDate today, int limit, long offset) {
-    List<Object[]> rows =
-        em.createNativeQuery(overdueSelect(" limit :limit offset :offset"))
+    List<Tuple> rows =
+        em.createNativeQuery(overdueSelect(" limit :limit offset :offset"), Tuple.class)
             .setParameter("today", today)
             .setParameter("limit", limit)
             .setParameter("offset", offset)
@@ -94,7 +99,7 @@ public class DashboardSql {
   }
 
   void eachOverdue(LocalDate today, Consumer<OverdueRow> consumer) {
-    NativeQuery<?> query = em.createNativeQuery(overdueSelect("")).unwrap(NativeQuery.class).setParameter("today", today);
+    NativeQuery<?> query = em.createNativeQuery(overdueSelect(""), Tuple.class).unwrap(NativeQuery.class).setParameter("today", today);
     scroll(query, r -> consumer.accept(overdueRow(r)));
   }
 
@@ -103,12 +108,13 @@ public class DashboardSql {
 
   @SuppressWarnings("unchecked")
   Optional<RoundState> round(String code) {
-    List<Object[]> rows =
-        em.createNativeQuery("select id, closes_on, closed_at, ledger_rows from dispatch_round where code = :code")
+    List<Tuple> rows =
+        em.createNativeQuery("select id, closes_on, closed_at, ledger_rows from dispatch_round where code = :code", Tuple.class)
             .setParameter("code", code)
             .getResultList();
     return rows.stream().findFirst()
-        .map(r -> new RoundState(((Number) r[0]).longValue(), SqlValues.date(r[1]), r[2] != null, r[3] != null));
+        .map(r -> new RoundState(((Number) r.get("id")).longValue(), SqlValues.date(r.get("closes_on")), r.get("closed_at") != null,
+            r.get("ledger_rows") != null));
   }
 
   private static final String LEDGER_COLUMNS =
@@ -119,7 +125,7 @@ public class DashboardSql {
   /** Today's ledger (duban_ledger) in ledger order, streamed. */
   void eachLedgerRow(LocalDate today, Consumer<DashboardService.LedgerRow> consumer) {
     NativeQuery<?> query =
-        em.createNativeQuery(LEDGER_COLUMNS + " from duban_ledger(:today, :near, :lag) l" + LEDGER_ORDER)
+        em.createNativeQuery(LEDGER_COLUMNS + " from duban_ledger(:today, :near, :lag) l" + LEDGER_ORDER, Tuple.class)
             .unwrap(NativeQuery.class)
             .setParameter("today", today)
             .setParameter("near", rule.nearDeadlineDays())
@@ -131,16 +137,18 @@ public class DashboardSql {
   /** The ledger as kept when the round closed, in ledger order, streamed. */
   void eachKeptLedgerRow(long roundId, Consumer<DashboardService.LedgerRow> consumer) {
     NativeQuery<?> query =
-        em.createNativeQuery(LEDGER_COLUMNS + " from ledger_snapshot l where l.round_id = :round" + LEDGER_ORDER)
+        em.createNativeQuery(LEDGER_COLUMNS + " from ledger_snapshot l where l.round_id = :round" + LEDGER_ORDER, Tuple.class)
             .unwrap(NativeQuery.class)
             .setParameter("round", roundId)
             .setParameter("areas", AREA_ORDER);
     scroll(query, r -> consumer.accept(ledgerRow(r)));
   }
 
-  private static DashboardService.LedgerRow ledgerRow(Object[] r) {
-    return new DashboardService.LedgerRow((String) r[0], (String) r[1], (String) r[2], (String) r[3], (String) r[4], SqlValues.date(r[5]),
-        SqlValues.date(r[6]), (String) r[7], ((Number) r[8]).intValue(), (String) r[9], (String) r[10], SqlValues.instant(r[11]));
+  private static DashboardService.LedgerRow ledgerRow(Tuple r) {
+    return new DashboardService.LedgerRow(r.get("area", String.class), r.get("code", String.class), r.get("title", String.class),
+        r.get("lead_unit", String.class), r.get("co_units", String.class), SqlValues.date(r.get("committed_deadline")),
+        SqlValues.date(r.get("deadline")), r.get("progress_text", String.class), ((Number) r.get("progress")).intValue(),
+        r.get("status", String.class), r.get("light", String.class), SqlValues.instant(r.get("last_report_at")));
   }
 
   /** The last closed dispatch round. */
@@ -148,11 +156,13 @@ public class DashboardSql {
 
   @SuppressWarnings("unchecked")
   Optional<ClosedRound> lastClosedRound() {
-    List<Object[]> rows =
-        em.createNativeQuery("select id, code, opens_on, closes_on from dispatch_round where closed_at is not null order by closes_on desc limit 1")
+    List<Tuple> rows =
+        em.createNativeQuery(
+                "select id, code, opens_on, closes_on from dispatch_round where closed_at is not null order by closes_on desc limit 1", Tuple.class)
             .getResultList();
     return rows.stream().findFirst()
-        .map(r -> new ClosedRound(((Number) r[0]).longValue(), (String) r[1], SqlValues.date(r[2]), SqlValues.date(r[3])));
+        .map(r -> new ClosedRound(((Number) r.get("id")).longValue(), r.get("code", String.class), SqlValues.date(r.get("opens_on")),
+            SqlValues.date(r.get("closes_on"))));
   }
 
   /** How a lead unit reported in a round: its measures, reported, missed. */
@@ -160,14 +170,16 @@ public class DashboardSql {
 
   @SuppressWarnings("unchecked")
   List<UnitCount> roundCounts(long roundId) {
-    List<Object[]> rows =
+    List<Tuple> rows =
         em.createNativeQuery(
-                "select rr.lead_unit_code, count(*), count(*) filter (where rr.reported), count(*) filter (where not rr.reported)"
-                    + " from round_result rr where rr.round_id = :round group by 1 order by 1")
+                "select rr.lead_unit_code as unit, count(*) as measures, count(*) filter (where rr.reported) as reported,"
+                    + " count(*) filter (where not rr.reported) as missed"
+                    + " from round_result rr where rr.round_id = :round group by 1 order by 1", Tuple.class)
             .setParameter("round", roundId)
             .getResultList();
     return rows.stream()
-        .map(u -> new UnitCount((String) u[0], ((Number) u[1]).longValue(), ((Number) u[2]).longValue(), ((Number) u[3]).longValue()))
+        .map(u -> new UnitCount(u.get("unit", String.class), ((Number) u.get("measures")).longValue(),
+            ((Number) u.get("reported")).longValue(), ((Number) u.get("missed")).longValue()))
         .toList();
   }
 
@@ -175,8 +187,8 @@ public class DashboardSql {
   @SuppressWarnings("unchecked")
   java.util.Map<String, String> unitNames() {
     java.util.Map<String, String> names = new java.util.HashMap<>();
-    List<Object[]> rows = em.createNativeQuery("select code, name from unit").getResultList();
-    rows.forEach(u -> names.put((String) u[0], (String) u[1]));
+    List<Tuple> rows = em.createNativeQuery("select code, name from unit", Tuple.class).getResultList();
+    rows.forEach(u -> names.put(u.get("code", String.class), u.get("name", String.class)));
     return names;
   }
 
@@ -185,18 +197,21 @@ public class DashboardSql {
 
   @SuppressWarnings("unchecked")
   List<DayLight> trend(LocalDate since) {
-    List<Object[]> rows =
-        em.createNativeQuery("select day, light, sum(count) from scan_snapshot where day > :since group by day, light order by day, light")
+    List<Tuple> rows =
+        em.createNativeQuery(
+                "select day, light, sum(count) as count from scan_snapshot where day > :since group by day, light order by day, light", Tuple.class)
             .setParameter("since", since)
             .getResultList();
-    return rows.stream().map(t -> new DayLight(SqlValues.date(t[0]), (String) t[1], ((Number) t[2]).longValue())).toList();
+    return rows.stream()
+        .map(t -> new DayLight(SqlValues.date(t.get("day")), t.get("light", String.class), ((Number) t.get("count")).longValue()))
+        .toList();
   }
 
-  private static void scroll(NativeQuery<?> query, Consumer<Object[]> each) {
+  private static void scroll(NativeQuery<?> query, Consumer<Tuple> each) {
     query.setFetchSize(500);
     try (ScrollableResults<?> rows = query.scroll(ScrollMode.FORWARD_ONLY)) {
       while (rows.next()) {
-        each.accept((Object[]) rows.get());
+        each.accept((Tuple) rows.get());
       }
     }
   }

@@ -24,9 +24,11 @@ public class AccountBootstrap {
       "Demo mode (TRACKER_DEMO_ENABLED=true) needs TRACKER_DEMO_PASSWORD: set it to the password of the demo accounts.";
 
   private final IdentityService identity;
+  private final UnitService units;
   private final TrackerConfig config;
 
-  public AccountBootstrap(IdentityService identity, TrackerConfig config) {
+  public AccountBootstrap(IdentityService identity, UnitService units, TrackerConfig config) {
+    this.units = units;
     this.identity = identity;
     this.config = config;
   }
@@ -81,7 +83,7 @@ public class AccountBootstrap {
     created += identity.ensureUser("office", password, Role.OFFICE, null, false, true, system) ? 1 : 0;
     created += identity.ensureUser("leader", password, Role.LEADER, null, false, true, system) ? 1 : 0;
     created += identity.ensureUser("auditor", password, Role.AUDITOR, null, false, true, system) ? 1 : 0;
-    for (String unit : identity.unitCodes()) {
+    for (String unit : units.unitCodes()) {
       created += identity.ensureUser("reporter-" + unit, password, Role.REPORTER, unit, false, true, system) ? 1 : 0;
     }
     LOG.infof("Demo mode: %d demo accounts created", created);

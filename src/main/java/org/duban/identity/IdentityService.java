@@ -7,16 +7,18 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.List;
 import org.duban.audit.Journal;
-import org.duban.identity.dto.CreateUnitRequest;
 import org.duban.identity.dto.CreateUserRequest;
-import org.duban.identity.dto.UnitView;
 import org.duban.identity.dto.UserView;
 import org.duban.platform.Actor;
 import org.duban.platform.Page;
 import org.duban.platform.PageRequest;
 import org.duban.platform.ProblemException;
 
-/** Accounts and units. Passwords are stored as bcrypt hashes; every change is journaled. */
+/**
+ * Accounts: create, list, lock and unlock, passwords (change, reset, policy), the second factor
+ * cleared, the bootstrap and demo accounts. Passwords are stored as bcrypt hashes; who may act on
+ * which account is {@link Role#administers}; every change is journaled. Units are {@link UnitService}'s.
+ */
 @ApplicationScoped
 public class IdentityService {
 
@@ -226,46 +228,6 @@ public class IdentityService {
     }
   }
 
-  @Transactional
-  public List<UnitView> units() {
-    return units.listAll(io.quarkus.panache.common.Sort.by("code")).stream().map(UnitView::of).toList();
-  }
-
-  @Transactional
-  public UnitView unit(String code) {
-    return units
-        .findByIdOptional(code)
-        .map(UnitView::of)
-        .orElseThrow(() -> ProblemException.notFound("There is no unit " + code + "."));
-  }
-
-  @Transactional
-  public UnitView createUnit(CreateUnitRequest r, Actor actor) {
-    if (units.findByIdOptional(r.code()).isPresent()) {
-      throw ProblemException.conflict("A unit with code " + r.code() + " exists already.");
-    }
-    Unit u = new Unit();
-    u.code = r.code();
-    u.name = r.name().trim();
-    u.email = r.email() == null || r.email().isBlank() ? null : r.email().trim();
-    u.createdAt = clock.instant();
-    units.persist(u);
-    var rec = journal.on(actor, null, "UNIT", u.code);
-    rec.change("CREATE", "name", null, u.name);
-    rec.change("CREATE", "email", null, u.email);
-    return UnitView.of(u);
-  }
-
-  /** Creates the unit when missing (catalogue loading); returns whether it did. */
-  @Transactional(Transactional.TxType.MANDATORY)
-  public boolean ensureUnit(String code, String name, String email, Actor actor) {
-    if (units.findByIdOptional(code).isPresent()) {
-      return false;
-    }
-    createUnit(new CreateUnitRequest(code, name, email), actor);
-    return true;
-  }
-
   /**
    * Creates the account when missing (bootstrap and demo accounts); returns whether it did. A
    * bootstrap account must change its password at first sign-in (the password was in a setting);
@@ -299,11 +261,6 @@ public class IdentityService {
 
   public long userCount() {
     return users.count();
-  }
-
-  @Transactional
-  public List<String> unitCodes() {
-    return units.listAll(io.quarkus.panache.common.Sort.by("code")).stream().map(u -> u.code).toList();
   }
 
   private UserAccount add(String username, String password, Role role, String unit) {

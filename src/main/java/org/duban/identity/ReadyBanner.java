@@ -16,15 +16,15 @@ public class ReadyBanner {
   private static final Logger LOG = Logger.getLogger(ReadyBanner.class);
 
   private final TrackerConfig config;
-  private final IdentityService identity;
+  private final UnitService units;
   private final int port;
   private final int managementPort;
 
   public ReadyBanner(
-      TrackerConfig config, IdentityService identity, @ConfigProperty(name = "quarkus.http.port") int port,
+      TrackerConfig config, UnitService units, @ConfigProperty(name = "quarkus.http.port") int port,
       @ConfigProperty(name = "quarkus.management.port", defaultValue = "9000") int managementPort) {
     this.config = config;
-    this.identity = identity;
+    this.units = units;
     this.port = port;
     this.managementPort = managementPort;
   }
@@ -36,7 +36,7 @@ public class ReadyBanner {
     text.append("\n  Duban is up: ").append(base).append("/  (API ").append(base).append("/api/v1; health, metrics and Swagger UI on ")
         .append(management).append("/q/swagger-ui)");
     if (config.demo().enabled()) {
-      List<String> reporters = identity.unitCodes().stream().map(u -> "reporter-" + u).toList();
+      List<String> reporters = units.unitCodes().stream().map(u -> "reporter-" + u).toList();
       text.append("\n  Demo accounts, all with the password in TRACKER_DEMO_PASSWORD:")
           .append("\n    office (OFFICE), leader (LEADER), auditor (AUDITOR)")
           .append(config.bootstrapAdminPassword().isEmpty() ? ", admin (ADMIN)" : "")

@@ -29,11 +29,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Administration", description = "units and accounts (ADMIN)")
 public class UnitResource {
 
-  private final IdentityService service;
+  private final UnitService service;
   private final CurrentActor actor;
   private final PublicBaseUrl links;
 
-  public UnitResource(IdentityService service, CurrentActor actor, PublicBaseUrl links) {
+  public UnitResource(UnitService service, CurrentActor actor, PublicBaseUrl links) {
     this.service = service;
     this.actor = actor;
     this.links = links;

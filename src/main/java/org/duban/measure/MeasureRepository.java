@@ -3,6 +3,7 @@ package org.duban.measure;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
+import jakarta.persistence.Tuple;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
@@ -31,19 +32,20 @@ public class MeasureRepository implements PanacheRepository<Measure> {
    */
   public List<Tally> tally(LocalDate today) {
     @SuppressWarnings("unchecked")
-    List<Object[]> rows =
+    List<Tuple> rows =
         getEntityManager()
             .createNativeQuery(
                 "select m.area, duban_light(m.status, m.progress, m.start_date, m.current_deadline, m.claimed_done_on,"
-                    + " m.reporting_missed, :today, :near, :lag), m.status,"
-                    + " duban_overdue(m.status, m.current_deadline, m.claimed_done_on, :today), count(*)"
-                    + " from measure m group by 1, 2, 3, 4")
+                    + " m.reporting_missed, :today, :near, :lag) as light, m.status,"
+                    + " duban_overdue(m.status, m.current_deadline, m.claimed_done_on, :today) as overdue, count(*) as count"
+                    + " from measure m group by 1, 2, 3, 4", Tuple.class)
             .setParameter("today", today)
             .setParameter("near", rule.nearDeadlineDays())
             .setParameter("lag", rule.lagPoints())
             .getResultList();
     return rows.stream()
-        .map(r -> new Tally((String) r[0], (String) r[1], (String) r[2], Boolean.TRUE.equals(r[3]), ((Number) r[4]).longValue()))
+        .map(r -> new Tally(r.get("area", String.class), r.get("light", String.class), r.get("status", String.class),
+            Boolean.TRUE.equals(r.get("overdue")), ((Number) r.get("count")).longValue()))
         .toList();
   }
 
@@ -140,16 +142,16 @@ public class MeasureRepository implements PanacheRepository<Measure> {
     if (measureIds.isEmpty()) {
       return counts;
     }
-    List<Object[]> rows =
+    List<Tuple> rows =
         getEntityManager()
             .createQuery(
-                "select r.measure.id, count(r) from ProgressReport r"
+                "select r.measure.id as measure, count(r) as pending from ProgressReport r"
                     + " where r.measure.id in :ids and r.state = 'PENDING' group by r.measure.id",
-                Object[].class)
+                Tuple.class)
             .setParameter("ids", measureIds)
             .getResultList();
-    for (Object[] row : rows) {
-      counts.put((Long) row[0], (Long) row[1]);
+    for (Tuple row : rows) {
+      counts.put(row.get("measure", Long.class), row.get("pending", Long.class));
     }
     return counts;
   }
@@ -159,16 +161,16 @@ public class MeasureRepository implements PanacheRepository<Measure> {
     if (measureIds.isEmpty()) {
       return last;
     }
-    List<Object[]> rows =
+    List<Tuple> rows =
         getEntityManager()
             .createQuery(
-                "select e.measure.id, max(e.occurredAt) from PublicEvent e"
+                "select e.measure.id as measure, max(e.occurredAt) as lastAt from PublicEvent e"
                     + " where e.measure.id in :ids group by e.measure.id",
-                Object[].class)
+                Tuple.class)
             .setParameter("ids", measureIds)
             .getResultList();
-    for (Object[] row : rows) {
-      last.put((Long) row[0], (Instant) row[1]);
+    for (Tuple row : rows) {
+      last.put(row.get("measure", Long.class), row.get("lastAt", Instant.class));
     }
     return last;
   }

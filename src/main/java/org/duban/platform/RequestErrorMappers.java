@@ -127,7 +127,7 @@ public class RequestErrorMappers {
     return response(status, null, null, path(uri), null);
   }
 
-  private static String fieldOf(ConstraintViolation<?> violation) {
+  static String fieldOf(ConstraintViolation<?> violation) {
     // Drop the method and parameter nodes: "create.request.progress" becomes "progress".
     StringBuilder field = new StringBuilder();
     for (Path.Node node : violation.getPropertyPath()) {
@@ -146,6 +146,11 @@ public class RequestErrorMappers {
         if (isBodyParameter(field)) {
           field.setLength(0);
         }
+        // a node "in iterable" is a property of one element of the container named before it:
+        // its index belongs to that container (milestones[1].title, not milestones.title[1])
+        if (node.isInIterable() && field.length() > 0) {
+          field.append('[').append(node.getIndex() != null ? node.getIndex() : node.getKey() != null ? node.getKey() : "").append(']');
+        }
         if (node.getName() == null) {
           continue;
         }
@@ -153,9 +158,6 @@ public class RequestErrorMappers {
           field.append('.');
         }
         field.append(node.getName());
-        if (node.getIndex() != null) {
-          field.append('[').append(node.getIndex()).append(']');
-        }
       }
     }
     return field.length() == 0 ? "body" : field.toString();
@@ -166,7 +168,7 @@ public class RequestErrorMappers {
     return name.equals("request") || name.equals("body");
   }
 
-  private static String pathOf(JsonMappingException e) {
+  static String pathOf(JsonMappingException e) {
     StringBuilder field = new StringBuilder();
     for (JsonMappingException.Reference ref : e.getPath()) {
       if (ref.getFieldName() != null) {
