@@ -18,6 +18,9 @@ import org.duban.platform.ProblemException;
  * Accounts: create, list, lock and unlock, passwords (change, reset, policy), the second factor
  * cleared, the bootstrap and demo accounts. Passwords are stored as bcrypt hashes; who may act on
  * which account is {@link Role#administers}; every change is journaled. Units are {@link UnitService}'s.
+ *
+ * <p>Past 250 lines on purpose: every change to an account passes here, so the separation of
+ * duties ({@link #requireAdministers}) and the password policy are checked in one place.
  */
 @ApplicationScoped
 public class IdentityService {
