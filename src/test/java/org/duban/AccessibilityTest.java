@@ -1,0 +1,77 @@
+package org.duban;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.net.URL;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.duban.support.Api;
+import org.duban.support.Browser;
+import org.duban.support.BrowserAvailability;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledIf;
+
+/**
+ * axe-core finds no violation on any page, as each role sees it: the public pages, the login, and
+ * every staff page a role reaches (in Chinese, and the dashboard in English too). A new page is
+ * added to {@link #PAGES}.
+ */
+@QuarkusTest
+@DisabledIf(value = "org.duban.support.BrowserAvailability#skipHere", disabledReason = BrowserAvailability.SKIP_REASON)
+class AccessibilityTest {
+
+  @TestHTTPResource("/")
+  URL base;
+
+  /** Who signs in (null: nobody) → the pages that account reaches. */
+  static Map<String, List<String>> pages(String measure) {
+    Map<String, List<String>> pages = new LinkedHashMap<>();
+    pages.put(null, List.of("/", "/measures/J04", "/login"));
+    pages.put("leader", List.of("/staff/dashboard", "/staff/dashboard?lang=en", "/staff/measures?lang=zh", "/staff/measures/" + measure,
+        "/staff/account", "/staff/password"));
+    pages.put("office", List.of("/staff/dashboard", "/staff/measures", "/staff/measures/" + measure));
+    pages.put("reporter-fy", List.of("/staff/measures", "/staff/measures/" + measure));
+    return pages;
+  }
+
+  @Test
+  void noPageHasAnAccessibilityViolation() throws Exception {
+    String measure = Api.createMeasure("fy");
+    List<String> found = new ArrayList<>();
+    int checked = 0;
+    try (Browser browser = new Browser(base)) {
+      for (Map.Entry<String, List<String>> role : pages(measure).entrySet()) {
+        if (role.getKey() != null) {
+          browser.signIn(role.getKey(), Api.PASSWORD);
+        }
+        for (String path : role.getValue()) {
+          browser.open(path);
+          checked++;
+          for (Browser.Violation v : browser.axe()) {
+            found.add((role.getKey() == null ? "anonymous" : role.getKey()) + " " + path + ": " + v);
+          }
+        }
+        if (role.getKey() != null) {
+          browser.signOut();
+        }
+      }
+    }
+    assertThat(checked).isGreaterThanOrEqualTo(14);
+    assertThat(found).as("axe-core violations").isEmpty();
+  }
+
+  /** The check is not vacuous: a page with an image without text and a field without a label fails it. */
+  @Test
+  void axeFindsViolationsWhereThereAreSome() throws Exception {
+    try (Browser browser = new Browser(base)) {
+      browser.driver.get("data:text/html;charset=utf-8,<!doctype html><html lang=zh-CN><head><title>x</title></head><body><main>"
+          + "<img src='data:image/gif;base64,R0lGODlhAQABAAAAACw='><input type=text name=q></main></body></html>");
+      List<String> rules = browser.axe().stream().map(Browser.Violation::rule).toList();
+      assertThat(rules).contains("image-alt", "label");
+    }
+  }
+}
