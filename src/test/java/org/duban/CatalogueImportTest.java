@@ -216,6 +216,146 @@ class CatalogueImportTest {
     }
   }
 
+  // ---- the files offices keep (issue 13, point 4) ----
+
+  /** A code as a Chinese input method types it in full-width mode: Ｔ０ＡＢ１ for T0AB1. */
+  static String fullWidth(String code) {
+    StringBuilder sb = new StringBuilder();
+    code.chars().forEach(ch -> sb.append(ch > 0x20 && ch < 0x7f ? (char) (ch + 0xFEE0) : (char) ch));
+    return sb.toString();
+  }
+
+  /** One row as Excel or WPS writes it to CSV: quotes only where a cell needs them, LF inside a cell, CRLF at the end. */
+  static String excelRow(String... cells) {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < cells.length; i++) {
+      String c = cells[i];
+      sb.append(i == 0 ? "" : ",").append(c.matches("(?s).*[,\"\n].*") ? "\"" + c.replace("\"", "\"\"") + "\"" : c);
+    }
+    return sb.append("\r\n").toString();
+  }
+
+  @Test
+  void aCatalogueSavedFromChineseExcelWithUnitNamesChineseDatesAndFullWidthCodesImports() {
+    String code = Api.newCode();
+    String csv = HEAD
+        + excelRow(fullWidth(code), "聚焦严格执法司法解民难", "建设一站式矛盾纠纷调解中心", "为群众办实事", "", "省司法厅", "否", "省法院、jcy",
+            "2021/6/30", "2021年12月31日", "2021/9/30 | 出台规范\n2021年12月31日 | 全面建成", "调解中心 | 136 | 个 | 2021年12月31日", "", "");
+    byte[] gbk = csv.getBytes(Charset.forName("GBK"));
+    assertThat(new String(gbk, Charset.forName("GBK"))).contains("\r\n").contains("Ｔ");
+
+    Map<String, Object> before = Db.snapshot();
+    Response dry = as("office").contentType("text/csv").queryParam("dryRun", "true").body(gbk).post("/api/v1/measures/import");
+    dry.then().log().ifValidationFails().statusCode(200);
+    assertThat(dry.jsonPath().getInt("created")).isEqualTo(1);
+    assertThat(dry.jsonPath().getBoolean("dryRun")).isTrue();
+    assertThat(Db.snapshot()).isEqualTo(before);
+    as("office").get("/api/v1/measures/" + code).then().statusCode(404);
+
+    Response real = importCsv(gbk, "text/csv");
+    real.then().log().ifValidationFails().statusCode(200);
+    assertThat(real.jsonPath().getInt("created")).isEqualTo(1);
+    var m = as("office").get("/api/v1/measures/" + code).then().statusCode(200).extract().jsonPath();
+    assertThat(m.getString("code")).isEqualTo(code);
+    assertThat(m.getString("area")).isEqualTo("JUSTICE");
+    assertThat(m.getString("leadUnit.code")).isEqualTo("sft");
+    assertThat(m.getList("coUnits.code")).containsExactlyInAnyOrder("fy", "jcy");
+    assertThat(m.getString("startDate")).isEqualTo("2021-06-30");
+    assertThat(m.getString("committedDeadline")).isEqualTo("2021-12-31");
+    assertThat(m.getString("deadline")).isEqualTo("2021-12-31");
+    assertThat(m.getList("milestones.dueDate")).containsExactly("2021-09-30", "2021-12-31");
+    assertThat(m.getList("milestones.title")).containsExactly("出台规范", "全面建成");
+    assertThat(m.getString("targets[0].dueDate")).isEqualTo("2021-12-31");
+
+    // the same file again: the measure is there and unchanged (the names and forms read the same every time)
+    Response again = importCsv(gbk, "text/csv");
+    again.then().statusCode(200);
+    assertThat(again.jsonPath().getInt("unchanged")).isEqualTo(1);
+  }
+
+  @Test
+  void aWorkbookWithTrueDateCellsImportsAndASerialNumberInAPlainCellIsARowError() throws Exception {
+    String code = Api.newCode();
+    String serial = Api.newCode();
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (XSSFWorkbook book = new XSSFWorkbook()) {
+      Sheet sheet = book.createSheet("事项清单");
+      List<String> headings = org.duban.catalogue.CatalogueFormat.headings();
+      org.apache.poi.ss.usermodel.Row head = sheet.createRow(0);
+      for (int i = 0; i < headings.size(); i++) {
+        head.createCell(i).setCellValue(headings.get(i));
+      }
+      org.apache.poi.ss.usermodel.CellStyle slashes = book.createCellStyle();
+      slashes.setDataFormat(book.createDataFormat().getFormat("yyyy/m/d;@"));
+      org.apache.poi.ss.usermodel.CellStyle chinese = book.createCellStyle();
+      chinese.setDataFormat((short) 31); // yyyy"年"m"月"d"日", built in, as a Chinese Excel saves it
+      org.apache.poi.ss.usermodel.Row row = sheet.createRow(1);
+      row.createCell(0).setCellValue(code);
+      row.createCell(1).setCellValue("BUSINESS");
+      row.createCell(2).setCellValue("日期单元格");
+      row.createCell(5).setCellValue("省法院");
+      row.createCell(8).setCellValue(java.time.LocalDate.of(2021, 6, 30));
+      row.getCell(8).setCellStyle(slashes);
+      row.createCell(9).setCellValue(java.time.LocalDate.of(2021, 12, 31));
+      row.getCell(9).setCellStyle(chinese);
+      row.createCell(10).setCellValue("2021/9/30 | 出台规范");
+      book.write(out);
+      Response r = importCsv(out.toByteArray(), XLSX);
+      r.then().log().ifValidationFails().statusCode(200);
+      var m = as("office").get("/api/v1/measures/" + code).then().statusCode(200).extract().jsonPath();
+      assertThat(m.getString("leadUnit.code")).isEqualTo("fy");
+      assertThat(m.getString("startDate")).isEqualTo("2021-06-30");
+      assertThat(m.getString("committedDeadline")).isEqualTo("2021-12-31");
+      assertThat(m.getString("milestones[0].dueDate")).isEqualTo("2021-09-30");
+
+      // a serial number in a cell not formatted as a date: a row error that says what it looks like
+      org.apache.poi.ss.usermodel.Row plain = sheet.createRow(2);
+      plain.createCell(0).setCellValue(serial);
+      plain.createCell(1).setCellValue("BUSINESS");
+      plain.createCell(2).setCellValue("序列号");
+      plain.createCell(5).setCellValue("fy");
+      plain.createCell(8).setCellValue(java.time.LocalDate.of(2021, 6, 30));
+      plain.getCell(8).setCellStyle(slashes);
+      plain.createCell(9).setCellValue(44561);
+      out.reset();
+      book.write(out);
+    }
+    Map<String, Object> before = Db.snapshot();
+    Response bad = importCsv(out.toByteArray(), XLSX);
+    bad.then().statusCode(400).contentType("application/problem+json");
+    assertThat(bad.jsonPath().getList("errors", Map.class)).singleElement().satisfies(e -> {
+      assertThat(e.get("row")).isEqualTo(3);
+      assertThat(e.get("column")).isEqualTo("承诺时限");
+      assertThat((String) e.get("message")).contains("looks like an Excel serial date", "2021-12-31", "format the cell as a date");
+    });
+    assertThat(Db.snapshot()).isEqualTo(before);
+    as("office").get("/api/v1/measures/" + serial).then().statusCode(404);
+  }
+
+  @Test
+  void anUnknownOrAmbiguousUnitNameAndAnAmbiguousDateAreRowErrorsWithTheirRowAndColumn() {
+    String twin = "重名单位" + Api.newCode();
+    for (String unit : List.of("a" + Api.newCode().toLowerCase(), "b" + Api.newCode().toLowerCase())) {
+      as("admin").body("{\"code\":\"" + unit + "\",\"name\":\"" + twin + "\"}").post("/api/v1/units").then().statusCode(201);
+    }
+    String csv = HEAD
+        + excelRow(Api.newCode(), "BUSINESS", "未知单位", "", "", "省高院", "否", "", "2021/6/30", "2021年12月31日", "", "", "", "")
+        + excelRow(Api.newCode(), "BUSINESS", "模糊日期", "", "", "省法院", "否", "", "2021/6/30", "6/30/2021", "", "", "", "")
+        + excelRow(Api.newCode(), "BUSINESS", "重名单位", "", "", "省法院", "否", twin, "2021/2/30", "2021年12月31日", "", "", "", "");
+    Map<String, Object> before = Db.snapshot();
+    Response r = importCsv(csv.getBytes(Charset.forName("GBK")), "text/csv");
+    r.then().statusCode(400).contentType("application/problem+json");
+    List<Map<String, Object>> errors = r.jsonPath().getList("errors");
+    assertThat(errors).extracting(e -> e.get("row") + " " + e.get("column"))
+        .containsExactlyInAnyOrder("2 牵头单位", "3 承诺时限", "4 配合单位", "4 启动日期");
+    assertThat(errors).extracting(e -> (String) e.get("message"))
+        .anyMatch(m -> m.contains("'省高院'"))
+        .anyMatch(m -> m.contains("ambiguous") && m.contains("year first"))
+        .anyMatch(m -> m.contains("more than one unit") && m.contains("code"))
+        .anyMatch(m -> m.contains("not a day of the calendar"));
+    assertThat(Db.snapshot()).isEqualTo(before);
+  }
+
   @Test
   void onlyTheOfficeImportsAndExports() {
     byte[] csv = (HEAD + row(Api.newCode(), "x", "sft", "", "2021-12-31")).getBytes(StandardCharsets.UTF_8);

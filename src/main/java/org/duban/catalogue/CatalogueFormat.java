@@ -2,13 +2,14 @@ package org.duban.catalogue;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.duban.measure.Area;
@@ -92,7 +93,7 @@ public final class CatalogueFormat {
   }
 
   private static final Pattern PART = Pattern.compile("(?<!\\\\)[|｜]");
-  private static final Pattern LIST = Pattern.compile("[、,，;；\\s]+");
+  private static final Pattern LIST = Pattern.compile("[、,，;；\\s\u3000]+");
 
   /** One data row of a file: its number as a spreadsheet shows it and the text of each cell. */
   public record RawRow(int number, Map<Column, String> cells) {
@@ -102,14 +103,26 @@ public final class CatalogueFormat {
     }
   }
 
-  /** Turns a row into the request POST /measures takes, adding each problem found to errors. */
-  static CreateMeasureRequest parse(RawRow row, List<Problem.FieldError> errors) {
+  /**
+   * Turns a row into the request POST /measures takes, adding each problem found to errors: codes
+   * NFKC-normalised (a code typed in full-width letters, {@code Ｊ０５}, is {@code J05}), units by code
+   * or exact name ({@link CatalogueUnits}), dates in the forms of {@link CatalogueDates}.
+   */
+  static CreateMeasureRequest parse(RawRow row, CatalogueUnits units, List<Problem.FieldError> errors) {
     Errors e = new Errors(row.number(), errors);
-    String code = row.get(Column.CODE);
+    String code = nfkc(row.get(Column.CODE));
     Area area = e.take(Column.AREA, row.get(Column.AREA), CatalogueFormat::area);
     LocalDate start = e.take(Column.START_DATE, row.get(Column.START_DATE), CatalogueFormat::date);
     LocalDate deadline = e.take(Column.DEADLINE, row.get(Column.DEADLINE), CatalogueFormat::date);
     Boolean inferred = e.take(Column.LEAD_UNIT_INFERRED, row.get(Column.LEAD_UNIT_INFERRED), CatalogueFormat::yesNo);
+    String lead = e.take(Column.LEAD_UNIT, row.get(Column.LEAD_UNIT), units::code);
+    Set<String> coUnits = new LinkedHashSet<>(); // a unit named twice (by code and by name) is one co-unit
+    for (String co : list(row.get(Column.CO_UNITS))) {
+      String c = e.take(Column.CO_UNITS, co, units::code);
+      if (c != null) {
+        coUnits.add(c);
+      }
+    }
     List<MilestoneInput> milestones = new ArrayList<>();
     for (String line : lines(row.get(Column.MILESTONES))) {
       MilestoneInput m = e.take(Column.MILESTONES, line, CatalogueFormat::milestone);
@@ -135,8 +148,8 @@ public final class CatalogueFormat {
         row.get(Column.TITLE),
         row.get(Column.SUMMARY),
         row.get(Column.SOURCE_QUOTE),
-        row.get(Column.LEAD_UNIT),
-        list(row.get(Column.CO_UNITS)),
+        lead == null ? "" : lead,
+        List.copyOf(coUnits),
         start,
         deadline,
         milestones,
@@ -176,7 +189,8 @@ public final class CatalogueFormat {
 
   // ---- cells ----
 
-  static Area area(String text) {
+  static Area area(String cell) {
+    String text = nfkc(cell);
     for (Area a : Area.values()) {
       if (a.name().equalsIgnoreCase(text) || a.nameZh.equals(text) || String.valueOf(a.codePrefix).equalsIgnoreCase(text)) {
         return a;
@@ -186,15 +200,11 @@ public final class CatalogueFormat {
   }
 
   static LocalDate date(String text) {
-    try {
-      return LocalDate.parse(text.replace('/', '-').replace('.', '-'));
-    } catch (DateTimeParseException e) {
-      throw new IllegalArgumentException("must be a date such as 2021-12-31");
-    }
+    return CatalogueDates.parse(text);
   }
 
   static Boolean yesNo(String text) {
-    return switch (text.toLowerCase(Locale.ROOT)) {
+    return switch (nfkc(text).toLowerCase(Locale.ROOT)) {
       case "是", "true", "yes", "y", "1" -> Boolean.TRUE;
       case "否", "false", "no", "n", "0" -> Boolean.FALSE;
       default -> throw new IllegalArgumentException("must be 是 or 否");
@@ -218,7 +228,8 @@ public final class CatalogueFormat {
         blankToNull(p.get(5)));
   }
 
-  static BigDecimal number(String text) {
+  static BigDecimal number(String cell) {
+    String text = nfkc(cell);
     try {
       return new BigDecimal(text.replace(",", ""));
     } catch (NumberFormatException e) {
@@ -263,6 +274,11 @@ public final class CatalogueFormat {
 
   private static <T> T optional(String text, Function<String, T> parse) {
     return text.isEmpty() ? null : parse.apply(text);
+  }
+
+  /** A code as typed (full-width letters and digits of a Chinese input method included) in its plain form. */
+  static String nfkc(String text) {
+    return CatalogueUnits.nfkc(text);
   }
 
   private static String blankToNull(String s) {

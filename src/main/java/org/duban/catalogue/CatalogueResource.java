@@ -66,8 +66,9 @@ public class CatalogueResource {
       content = @Content(mediaType = "application/problem+json", example =
           "{\"type\":\"about:blank\",\"title\":\"Invalid catalogue file\",\"status\":400,\"detail\":\"2 problem(s) in the file; nothing was imported. "
               + "Correct the rows listed and import the whole file again.\",\"instance\":\"/api/v1/measures/import\",\"errors\":["
-              + "{\"field\":\"deadline\",\"message\":\"must be a date such as 2021-12-31\",\"row\":3,\"column\":\"承诺时限\"},"
-              + "{\"field\":\"leadUnit\",\"message\":\"no unit has the code 'xx'\",\"row\":5,\"column\":\"牵头单位\"}]}"))
+              + "{\"field\":\"deadline\",\"message\":\"'6/30/2021' is ambiguous: write the year first, with four digits, such as"
+              + " 2021-12-31, 2021/6/30 or 2021年6月30日\",\"row\":3,\"column\":\"承诺时限\"},"
+              + "{\"field\":\"leadUnit\",\"message\":\"no unit has the code or the name '省高院'\",\"row\":5,\"column\":\"牵头单位\"}]}"))
   @APIResponse(responseCode = "413", description = "the file is larger than the HTTP limit (10 MiB by default)")
   @APIResponse(responseCode = "415", description = "neither text/csv nor .xlsx")
   public ImportResult importFile(

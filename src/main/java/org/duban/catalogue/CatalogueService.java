@@ -15,11 +15,10 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 import org.duban.audit.Journal;
 import org.duban.catalogue.CatalogueFormat.Column;
@@ -67,7 +66,7 @@ public class CatalogueService {
 
   /**
    * Imports a catalogue file: every row is checked first (cells, the rules of POST /measures, units
-   * that exist, codes once per file, a committed deadline that only a postponement can move); if
+   * that exist, by code or exact name, codes once per file, a committed deadline that only a postponement can move); if
    * any row is bad, the answer lists each bad row, column and reason and nothing is written.
    * Otherwise all rows are applied in this one transaction.
    */
@@ -84,10 +83,12 @@ public class CatalogueService {
     List<Problem.FieldError> errors = new ArrayList<>();
     List<CreateMeasureRequest> requests = new ArrayList<>();
     Map<String, Integer> seen = new HashMap<>();
-    Set<String> unitCodes = new HashSet<>(units.unitCodes());
+    Map<String, String> unitNames = new LinkedHashMap<>();
+    units.units().forEach(u -> unitNames.put(u.code(), u.name()));
+    CatalogueUnits named = CatalogueUnits.of(unitNames);
     for (RawRow row : parsed.rows()) {
       int before = errors.size();
-      CreateMeasureRequest r = CatalogueFormat.parse(row, errors);
+      CreateMeasureRequest r = CatalogueFormat.parse(row, named, errors);
       for (ConstraintViolation<CreateMeasureRequest> v : validator.validate(r)) {
         String path = v.getPropertyPath().toString();
         Column c = Column.ofField(path);
@@ -101,14 +102,6 @@ public class CatalogueService {
         Integer first = seen.putIfAbsent(code, row.number());
         if (first != null) {
           errors.add(rowError(row, Column.CODE, "appears again (first in row " + first + ")"));
-        }
-      }
-      if (!r.leadUnit().isBlank() && !unitCodes.contains(r.leadUnit())) {
-        errors.add(rowError(row, Column.LEAD_UNIT, "no unit has the code '" + r.leadUnit() + "'"));
-      }
-      for (String co : r.coUnits()) {
-        if (!unitCodes.contains(co)) {
-          errors.add(rowError(row, Column.CO_UNITS, "no unit has the code '" + co + "'"));
         }
       }
       if (r.startDate() != null && r.deadline() != null && r.deadline().isBefore(r.startDate())) {

@@ -33,7 +33,8 @@ import org.xml.sax.helpers.DefaultHandler;
  * it holds in memory is therefore bounded by the text a legal catalogue may have, whatever the file.
  *
  * <p>A cell reads as before the streaming reader: text as it is, a number in plain notation, a
- * number in a date format as yyyy-mm-dd, TRUE/FALSE, and a formula as its last computed value.
+ * number in a date format as yyyy-mm-dd (also the built-in date formats of a Chinese Excel that POI
+ * does not know, {@link #EAST_ASIAN_DATES}), TRUE/FALSE, and a formula as its last computed value.
  *
  * <p>One class for one read: the four handlers (workbook, styles, shared strings, sheet) are small,
  * run one after the other over one package and share its caps and its first refusal.
@@ -119,6 +120,15 @@ final class XlsxSheetReader {
     }
   }
 
+  /**
+   * The built-in number formats a Chinese (also Japanese, Korean) Excel writes for its date cells
+   * without spelling them out in styles.xml, which POI does not know as dates: in zh-CN 31 is
+   * {@code yyyy"年"m"月"d"日"} (the default Chinese display of a date), 27, 36, 50, 52 and 57
+   * {@code yyyy"年"m"月"}, 28, 29, 51, 53, 54 and 58 {@code m"月"d"日"}, 30 {@code m-d-yy} (ECMA-376
+   * 18.8.30). 32–35, 55 and 56 are times of day there, so not here.
+   */
+  static final java.util.Set<Integer> EAST_ASIAN_DATES = java.util.Set.of(27, 28, 29, 30, 31, 36, 50, 51, 52, 53, 54, 57, 58);
+
   /** styles.xml: the number format of each cell style, to tell dates from numbers. */
   private static final class Styles extends Handler {
     private final Map<Integer, String> formats = new HashMap<>();
@@ -151,6 +161,9 @@ final class XlsxSheetReader {
         return false;
       }
       int id = cellFormats.get(style);
+      if (!formats.containsKey(id) && EAST_ASIAN_DATES.contains(id)) {
+        return true;
+      }
       String format = formats.containsKey(id) ? formats.get(id) : BuiltinFormats.getBuiltinFormat(id);
       return format != null && DateUtil.isADateFormat(id, format);
     }

@@ -142,4 +142,29 @@ class XlsxSheetReaderTest {
     assertThat(refusal("编号,领域\r\n".getBytes(StandardCharsets.UTF_8)).getMessage()).isEqualTo("The file is not a readable XLSX workbook.");
     assertThat(refusal(new byte[0]).getMessage()).isEqualTo("The file is not a readable XLSX workbook.");
   }
+
+  @Test
+  void aDateCellInTheBuiltInFormatsOfAChineseExcelReadsAsTheDate() throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (XSSFWorkbook book = new XSSFWorkbook()) {
+      Sheet sheet = book.createSheet("事项清单");
+      sheet.createRow(0).createCell(0).setCellValue("编号");
+      Row row = sheet.createRow(1);
+      short[] formats = {31, 57, 58, 14};
+      for (int i = 0; i < formats.length; i++) {
+        CellStyle style = book.createCellStyle();
+        style.setDataFormat(formats[i]); // built-in: no numFmt entry in styles.xml, as a Chinese Excel saves it
+        row.createCell(i).setCellValue(LocalDate.of(2021, 6, 30));
+        row.getCell(i).setCellStyle(style);
+      }
+      CellStyle time = book.createCellStyle();
+      time.setDataFormat((short) 32); // 时 分: a time of day, not a date
+      row.createCell(4).setCellValue(0.5);
+      row.getCell(4).setCellStyle(time);
+      row.createCell(5).setCellValue(44561); // a serial in a General cell stays a number (the import says what it looks like)
+      book.write(out);
+    }
+    List<Line> lines = XlsxSheetReader.read(out.toByteArray());
+    assertThat(lines.get(1).cells()).containsExactly("2021-06-30", "2021-06-30", "2021-06-30", "2021-06-30", "0.5", "44561");
+  }
 }
