@@ -185,4 +185,19 @@ class OfficeToolPagesTest {
       form(s, "/staff/account").post("/staff/notices/" + id + "/retry").then().statusCode(403);
     }
   }
+
+  @Test
+  void theOfficesNavLeadsToItsPagesAndThePagesSpeakEnglishOnRequest() {
+    String office = session("office");
+    assertThat(page(office).get("/staff/measures").then().statusCode(200).extract().asString())
+        .contains("href=\"/staff/catalogue\"", "href=\"/staff/scans\"", "href=\"/staff/notices\"");
+    assertThat(page(session("leader")).get("/staff/dashboard").then().statusCode(200).extract().asString())
+        .doesNotContain("href=\"/staff/catalogue\"", "href=\"/staff/scans\"", "href=\"/staff/notices\"");
+    assertThat(page(office).get("/staff/measures/new?lang=en").then().statusCode(200).extract().asString())
+        .contains("New measure", "One per line", "lang=\"en\"");
+    assertThat(page(office).get("/staff/catalogue?lang=en").then().statusCode(200).extract().asString())
+        .contains("Catalogue import and export", "Dry run");
+    assertThat(page(office).get("/staff/scans?lang=en").then().statusCode(200).extract().asString()).contains("Scan now");
+    assertThat(page(office).get("/staff/notices?lang=en").then().statusCode(200).extract().asString()).contains("Notice delivery");
+  }
 }
