@@ -174,12 +174,12 @@ public final class CatalogueFormat {
     out.add(m.deadline().toString());
     List<String> ms = new ArrayList<>();
     for (MilestoneInput mi : m.milestones()) {
-      ms.add(joinParts(str(mi.dueDate()), mi.title(), str(mi.doneOn()), mi.assumption()));
+      ms.add(milestoneLine(mi));
     }
     out.add(String.join("\n", ms));
     List<String> ts = new ArrayList<>();
     for (TargetInput t : m.targets()) {
-      ts.add(joinParts(t.description(), num(t.targetValue()), t.unitLabel(), str(t.dueDate()), num(t.actualValue()), t.assumption()));
+      ts.add(targetLine(t));
     }
     out.add(String.join("\n", ts));
     out.add(m.assumptions() == null ? "" : String.join("\n", m.assumptions()));
@@ -211,13 +211,25 @@ public final class CatalogueFormat {
     };
   }
 
-  static MilestoneInput milestone(String line) {
+  /** A milestone as one line of the cell ({@code 截止日期 | 事项 | 完成日期 | 说明}); the staff edit form uses it too. */
+  public static String milestoneLine(MilestoneInput mi) {
+    return joinParts(str(mi.dueDate()), mi.title(), str(mi.doneOn()), mi.assumption());
+  }
+
+  /** A target as one line of the cell ({@code 指标 | 目标值 | 单位 | 截止日期 | 实际值 | 说明}). */
+  public static String targetLine(TargetInput t) {
+    return joinParts(t.description(), num(t.targetValue()), t.unitLabel(), str(t.dueDate()), num(t.actualValue()), t.assumption());
+  }
+
+  /** One line of the milestones cell; IllegalArgumentException says what is wrong with it. */
+  public static MilestoneInput milestone(String line) {
     List<String> p = parts(line, 4, "截止日期 | 事项 | 完成日期 | 说明");
     return new MilestoneInput(
         p.get(1), optional(p.get(0), CatalogueFormat::date), optional(p.get(2), CatalogueFormat::date), blankToNull(p.get(3)));
   }
 
-  static TargetInput target(String line) {
+  /** One line of the targets cell; IllegalArgumentException says what is wrong with it. */
+  public static TargetInput target(String line) {
     List<String> p = parts(line, 6, "指标 | 目标值 | 单位 | 截止日期 | 实际值 | 说明");
     return new TargetInput(
         p.get(0),

@@ -17,6 +17,8 @@ public class BodyLimit {
 
   /** The one path that takes files (up to the HTTP limit); every other body is JSON (up to TRACKER_MAX_BODY_SIZE). */
   static final String IMPORT_PATH = "/api/v1/measures/import";
+  /** The catalogue page's upload (multipart), the same file as IMPORT_PATH's. */
+  static final String IMPORT_PAGE_PATH = "/staff/catalogue/upload";
 
   private final long fileLimit;
   private final long jsonLimit;
@@ -34,7 +36,8 @@ public class BodyLimit {
         .handler(
             ctx -> {
               String length = ctx.request().getHeader("Content-Length");
-              long limit = IMPORT_PATH.equals(ctx.request().path()) ? fileLimit : jsonLimit;
+              String path = ctx.request().path();
+              long limit = IMPORT_PATH.equals(path) || IMPORT_PAGE_PATH.equals(path) ? fileLimit : jsonLimit;
               if (length != null && tooLarge(length, limit)) {
                 String body =
                     "{\"type\":\"about:blank\",\"title\":\"Payload too large\",\"status\":413,"

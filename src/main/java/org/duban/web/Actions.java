@@ -9,7 +9,13 @@ import org.duban.platform.Actor;
  * What the signed-in user may do to a measure, in the same terms as the services decide it: a page
  * shows a form only when its action would be allowed, never one the role cannot take.
  */
-public record Actions(boolean report, boolean claimDone, boolean review, boolean verify, boolean reopen, boolean postpone) {
+public record Actions(boolean report, boolean claimDone, boolean review, boolean verify, boolean reopen, boolean postpone, boolean edit) {
+
+  /** Only the office creates measures (POST /api/v1/measures). */
+  public static boolean mayCreate(Actor actor) {
+    return actor.is(Role.OFFICE_);
+  }
+
 
   public static Actions of(MeasureView m, Actor actor) {
     boolean office = actor.is(Role.OFFICE_);
@@ -25,9 +31,11 @@ public record Actions(boolean report, boolean claimDone, boolean review, boolean
         office && open,
         office && s == MeasureStatus.CLAIMED_DONE,
         office && (s == MeasureStatus.CLAIMED_DONE || s == MeasureStatus.VERIFIED),
-        office && open);
+        office && open,
+        office);
   }
 
+  /** Whether any form of the actions' panel shows (editing is a link to its own page, not in the panel). */
   public boolean any() {
     return report || claimDone || review || verify || reopen || postpone;
   }

@@ -53,7 +53,8 @@ public class MeasurePages {
       @Context UriInfo uri) {
     ListForm form = new ListForm(area, light, status, null, q, pageParam);
     Page<MeasureView> found = queries.list(form.filter(), form.pageRequest(), actor.get());
-    return view.render(form.fill(measures.instance(), found), Lang.of(lang, headers), uri, "measures");
+    return view.render(form.fill(measures.instance(), found).data("canCreate", Actions.mayCreate(actor.get())),
+        Lang.of(lang, headers), uri, "measures");
   }
 
   @GET
