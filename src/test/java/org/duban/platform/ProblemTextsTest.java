@@ -61,6 +61,10 @@ class ProblemTextsTest {
         assertThat(ProblemTexts.known("A ADMIN may not " + what + " a AUDITOR account" + tail)).as(what + tail).isTrue();
       }
     }
+    // the catalogue's unit cells: with and without the codes that differ only in case
+    assertThat(ProblemTexts.zh("no unit has the code or the name 'FY'")).isEqualTo("没有编号或名称为 'FY' 的单位");
+    assertThat(ProblemTexts.zh("no unit has the code or the name 'FY' (codes are case-sensitive: did you mean 'fy' or 'Fy'?)"))
+        .isEqualTo("没有编号或名称为 'FY' 的单位（编号区分大小写：您指的是否是 'fy' or 'Fy'？）");
     // RequestErrorMappers: "must be " + the type described
     for (String expected : List.of("a whole number", "a calendar date (YYYY-MM-DD)", "true or false", "one of BUSINESS, STABILITY, JUSTICE",
         "a string", "a list", "a valid value")) {
