@@ -62,7 +62,8 @@ class OfficeBrowserTest {
       List<WebElement> errors = browser.driver.findElements(By.cssSelector("#row-errors tbody tr"));
       assertThat(errors).hasSize(2);
       String table = browser.driver.findElement(By.id("row-errors")).getText();
-      assertThat(table).contains("3", "牵头单位", "承诺时限");
+      assertThat(table).contains("3", "牵头单位", "承诺时限", "没有编号或名称为 '省高级法院X' 的单位", "不是日历上存在的日期")
+          .doesNotContain("no unit has");
       assertThat(browser.driver.findElements(By.id("confirm"))).isEmpty();
       browser.shot("office-1-row-errors");
       Api.as("office").get("/api/v1/measures/" + a).then().statusCode(404);

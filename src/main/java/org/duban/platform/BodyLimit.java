@@ -39,13 +39,16 @@ public class BodyLimit {
               String path = ctx.request().path();
               long limit = IMPORT_PATH.equals(path) || IMPORT_PAGE_PATH.equals(path) ? fileLimit : jsonLimit;
               if (length != null && tooLarge(length, limit)) {
+                ProblemTexts.Language language = ProblemTexts.preferred(ctx.request().getHeader("Accept-Language"));
                 String body =
-                    "{\"type\":\"about:blank\",\"title\":\"Payload too large\",\"status\":413,"
-                        + "\"detail\":\"The request body is larger than " + (limit / 1024) + " KiB.\",\"instance\":\""
-                        + escape(ctx.request().path()) + "\"}";
+                    "{\"type\":\"about:blank\",\"title\":\"" + ProblemTexts.in(language, "Payload too large") + "\",\"status\":413,"
+                        + "\"detail\":\"" + ProblemTexts.in(language, "The request body is larger than " + (limit / 1024) + " KiB.")
+                        + "\",\"instance\":\"" + escape(ctx.request().path()) + "\"}";
                 ctx.response()
                     .setStatusCode(413)
                     .putHeader("Content-Type", Problem.MEDIA_TYPE)
+                    .putHeader("Content-Language", language.tag())
+                    .putHeader("Vary", "Accept-Language")
                     .putHeader("Connection", "close")
                     .end(Buffer.buffer(body));
                 return;

@@ -19,9 +19,11 @@ public class PathGuard {
     router.route().order(Integer.MIN_VALUE).handler(ctx -> {
       String path = ctx.request().path();
       if (path != null && (path.indexOf(';') >= 0 || path.toLowerCase(java.util.Locale.ROOT).contains("%3b"))) {
+        ProblemTexts.Language language = ProblemTexts.preferred(ctx.request().getHeader("Accept-Language"));
         ctx.response().setStatusCode(400).putHeader("Content-Type", Problem.MEDIA_TYPE)
-            .end(Buffer.buffer("{\"type\":\"about:blank\",\"title\":\"Bad request\",\"status\":400,"
-                + "\"detail\":\"A path with a semicolon (matrix parameters) is not taken here.\"}"));
+            .putHeader("Content-Language", language.tag()).putHeader("Vary", "Accept-Language")
+            .end(Buffer.buffer("{\"type\":\"about:blank\",\"title\":\"" + ProblemTexts.in(language, "Bad request") + "\",\"status\":400,"
+                + "\"detail\":\"" + ProblemTexts.in(language, "A path with a semicolon (matrix parameters) is not taken here.") + "\"}"));
         return;
       }
       ctx.next();

@@ -52,52 +52,64 @@ public class ProblemMappers {
           Map.entry(415, "Send application/json (UTF-8)."),
           Map.entry(500, "Something went wrong on our side; it has been logged."));
 
+  /**
+   * The problem answer: its fixed English sentences, or their Chinese (ProblemTexts) when the request's
+   * Accept-Language prefers zh; status, type and fields are the same in both.
+   */
   public static Response response(
-      int status, String title, String detail, String instance, List<Problem.FieldError> errors) {
+      HttpHeaders headers, int status, String title, String detail, String instance, List<Problem.FieldError> errors) {
+    ProblemTexts.Language language = language(headers);
     Problem problem =
-        new Problem(
+        ProblemTexts.translate(new Problem(
             "about:blank",
             title != null ? title : TITLES.getOrDefault(status, "Error"),
             status,
             detail != null ? detail : DETAILS.getOrDefault(status, "The request failed."),
             instance,
-            errors == null || errors.isEmpty() ? null : errors);
+            errors == null || errors.isEmpty() ? null : errors), language);
     Response.ResponseBuilder builder =
-        Response.status(status).type(Problem.MEDIA_TYPE).entity(problem);
+        Response.status(status).type(Problem.MEDIA_TYPE).entity(problem)
+            .header(HttpHeaders.CONTENT_LANGUAGE, language.tag())
+            .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE);
     if (status == 401) {
       builder.header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Duban\", charset=\"UTF-8\"");
     }
     return builder.build();
   }
 
+  /** The language the request prefers for its problem answer (English without headers). */
+  static ProblemTexts.Language language(HttpHeaders headers) {
+    return ProblemTexts.preferred(headers == null ? null : headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
+  }
+
   @ServerExceptionMapper
-  public Response problem(ProblemException e, UriInfo uri) {
-    return response(e.status(), e.title(), e.getMessage(), path(uri), e.errors());
+  public Response problem(ProblemException e, UriInfo uri, HttpHeaders headers) {
+    return response(headers, e.status(), e.title(), e.getMessage(), path(uri), e.errors());
   }
 
   @ServerExceptionMapper({OptimisticLockException.class, StaleObjectStateException.class})
-  public Response stale(RuntimeException e, UriInfo uri) {
+  public Response stale(RuntimeException e, UriInfo uri, HttpHeaders headers) {
     ProblemException p = ProblemException.preconditionFailed();
-    return response(412, p.title(), p.getMessage(), path(uri), null);
+    return response(headers, 412, p.title(), p.getMessage(), path(uri), null);
   }
 
   @ServerExceptionMapper(priority = 10_000)
-  public Response unexpected(Throwable e, UriInfo uri) {
+  public Response unexpected(Throwable e, UriInfo uri, HttpHeaders headers) {
     Throwable cause = e;
     while (cause != null) {
       if (cause instanceof OptimisticLockException || cause instanceof StaleObjectStateException) {
-        return stale((RuntimeException) cause, uri);
+        return stale((RuntimeException) cause, uri, headers);
       }
       if (cause instanceof ProblemException p) {
-        return problem(p, uri);
+        return problem(p, uri, headers);
       }
       if (cause instanceof ConstraintViolationException c) {
-        return RequestErrorMappers.invalidFields(c, uri);
+        return RequestErrorMappers.invalidFields(c, uri, headers);
       }
       cause = cause.getCause() == cause ? null : cause.getCause();
     }
     LOG.error("Request failed", e);
-    return response(500, null, null, path(uri), null);
+    return response(headers, 500, null, null, path(uri), null);
   }
 
   static String path(UriInfo uri) {

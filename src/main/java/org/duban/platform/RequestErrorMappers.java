@@ -13,6 +13,7 @@ import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Comparator;
@@ -32,53 +33,51 @@ public class RequestErrorMappers {
   private static final Logger LOG = Logger.getLogger(RequestErrorMappers.class);
 
   @ServerExceptionMapper
-  public Response validation(ConstraintViolationException e, UriInfo uri) {
-    return invalidFields(e, uri);
+  public Response validation(ConstraintViolationException e, UriInfo uri, HttpHeaders headers) {
+    return invalidFields(e, uri, headers);
   }
 
   /** Each invalid field named, sorted by name (also for a violation the funnel finds wrapped). */
-  static Response invalidFields(ConstraintViolationException e, UriInfo uri) {
+  static Response invalidFields(ConstraintViolationException e, UriInfo uri, HttpHeaders headers) {
     List<Problem.FieldError> errors =
         e.getConstraintViolations().stream()
             .map(v -> new Problem.FieldError(fieldOf(v), v.getMessage()))
             .sorted(Comparator.comparing(Problem.FieldError::field))
             .collect(Collectors.toList());
-    return response(
-        400, "Invalid request", "The request has invalid fields.", path(uri), errors);
+    return response(headers, 400, "Invalid request", "The request has invalid fields.", path(uri), errors);
   }
 
   // Quarkus ships mappers for the Jackson subtypes; naming each one here makes ours the closest match.
   @ServerExceptionMapper(priority = 1)
-  public Response unknownField(UnrecognizedPropertyException e, UriInfo uri) {
-    return unreadable(e, uri);
+  public Response unknownField(UnrecognizedPropertyException e, UriInfo uri, HttpHeaders headers) {
+    return unreadable(e, uri, headers);
   }
 
   @ServerExceptionMapper(priority = 1)
-  public Response invalidFormat(InvalidFormatException e, UriInfo uri) {
-    return unreadable(e, uri);
+  public Response invalidFormat(InvalidFormatException e, UriInfo uri, HttpHeaders headers) {
+    return unreadable(e, uri, headers);
   }
 
   @ServerExceptionMapper(priority = 1)
-  public Response mismatchedInput(MismatchedInputException e, UriInfo uri) {
-    return unreadable(e, uri);
+  public Response mismatchedInput(MismatchedInputException e, UriInfo uri, HttpHeaders headers) {
+    return unreadable(e, uri, headers);
   }
 
   @ServerExceptionMapper(priority = 1)
-  public Response mapping(JsonMappingException e, UriInfo uri) {
-    return unreadable(e, uri);
+  public Response mapping(JsonMappingException e, UriInfo uri, HttpHeaders headers) {
+    return unreadable(e, uri, headers);
   }
 
   @ServerExceptionMapper(priority = 1)
-  public Response parse(com.fasterxml.jackson.core.JsonParseException e, UriInfo uri) {
-    return unreadable(e, uri);
+  public Response parse(com.fasterxml.jackson.core.JsonParseException e, UriInfo uri, HttpHeaders headers) {
+    return unreadable(e, uri, headers);
   }
 
   @ServerExceptionMapper(priority = 1)
-  public Response unreadable(JsonProcessingException e, UriInfo uri) {
+  public Response unreadable(JsonProcessingException e, UriInfo uri, HttpHeaders headers) {
     if (e instanceof UnrecognizedPropertyException unknown) {
       String field = pathOf(unknown);
-      return response(
-          400,
+      return response(headers, 400,
           "Invalid request",
           "The request has a field this operation does not take.",
           path(uri),
@@ -92,8 +91,7 @@ public class RequestErrorMappers {
             mapping instanceof MismatchedInputException m && m.getTargetType() != null
                 ? describe(m.getTargetType())
                 : "a valid value";
-        return response(
-            400,
+        return response(headers, 400,
             "Invalid request",
             "The request has invalid fields.",
             path(uri),
@@ -101,30 +99,28 @@ public class RequestErrorMappers {
       }
     }
     if (e instanceof JsonMappingException mapping && !pathOf(mapping).isEmpty()) {
-      return response(
-          400,
+      return response(headers, 400,
           "Invalid request",
           "The request has invalid fields.",
           path(uri),
           List.of(new Problem.FieldError(pathOf(mapping), "is not a valid value")));
     }
     if (e instanceof MismatchedInputException) {
-      return response(
-          400, "Invalid request", "The request body does not have the documented shape (a JSON object).", path(uri), null);
+      return response(headers, 400, "Invalid request", "The request body does not have the documented shape (a JSON object).", path(uri), null);
     }
-    return response(400, "Malformed JSON", "The request body is not well-formed JSON.", path(uri), null);
+    return response(headers, 400, "Malformed JSON", "The request body is not well-formed JSON.", path(uri), null);
   }
 
   @ServerExceptionMapper
-  public Response web(WebApplicationException e, UriInfo uri) {
+  public Response web(WebApplicationException e, UriInfo uri, HttpHeaders headers) {
     int status = e.getResponse().getStatus();
     if (status == 400 && e.getCause() instanceof JsonProcessingException json) {
-      return unreadable(json, uri);
+      return unreadable(json, uri, headers);
     }
     if (status >= 500) {
       LOG.error("Request failed", e);
     }
-    return response(status, null, null, path(uri), null);
+    return response(headers, status, null, null, path(uri), null);
   }
 
   static String fieldOf(ConstraintViolation<?> violation) {

@@ -6,6 +6,7 @@ import static org.duban.platform.ProblemMappers.response;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
@@ -81,18 +82,18 @@ public class SecurityRefusalMappers {
   }
 
   @ServerExceptionMapper
-  public Response unauthorized(UnauthorizedException e, UriInfo uri) {
+  public Response unauthorized(UnauthorizedException e, UriInfo uri, HttpHeaders headers) {
     // nobody is signed in: a refusal of nobody in particular, tallied per address (a user name in an
     // unchecked header is the caller's invention, never an actor)
     audit("DENIED", null, "DENIED", "401");
     if (isPage(uri)) {
       return toLogin();
     }
-    return response(401, null, null, path(uri), null);
+    return response(headers, 401, null, null, path(uri), null);
   }
 
   @ServerExceptionMapper
-  public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri) {
+  public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri, HttpHeaders headers) {
     String user = basicUser();
     if (user != null) {
       // a password tried over Basic: counted against the account unless it was right but refused
@@ -108,18 +109,18 @@ public class SecurityRefusalMappers {
           .header("Set-Cookie", "duban-session=; Path=/; Max-Age=0; HttpOnly; SameSite=Strict")
           .build();
     }
-    return response(401, null, "The user name or password is wrong.", path(uri), null);
+    return response(headers, 401, null, "The user name or password is wrong.", path(uri), null);
   }
 
   @ServerExceptionMapper
-  public Response forbidden(ForbiddenException e, UriInfo uri) {
+  public Response forbidden(ForbiddenException e, UriInfo uri, HttpHeaders headers) {
     audit("DENIED", currentUser(), "DENIED", "403");
     Restriction restriction = restriction();
     if (restriction != null && isPage(uri)) {
       return Response.seeOther(java.net.URI.create(restriction.page())).build();
     }
     if (restriction != null) {
-      return response(403, null, restriction.sentence(), path(uri), null);
+      return response(headers, 403, null, restriction.sentence(), path(uri), null);
     }
     if (isPage(uri)) {
       return Response.status(403)
@@ -128,7 +129,7 @@ public class SecurityRefusalMappers {
               + "<h1>无权访问此页面 · You may not open this page</h1><p><a href=\"/staff\">返回 · Back</a></p></body></html>")
           .build();
     }
-    return response(403, null, null, path(uri), null);
+    return response(headers, 403, null, null, path(uri), null);
   }
 
   /** Staff pages send an anonymous reader to the login form instead of a Basic challenge. */

@@ -98,7 +98,7 @@ public class AccountPages {
     try {
       secondFactor.confirm(actor.get(), code);
     } catch (ProblemException e) {
-      return render(base(null, StaffView.describe(e), null, null), Lang.of(null, headers), uri, e.status());
+      return render(base(null, StaffView.describe(e, Lang.of(null, headers)), null, null), Lang.of(null, headers), uri, e.status());
     }
     // every session of the account has ended: this browser, which just gave the code, gets a new one
     String cookie = sessions.create(actor.get().username(), true, actor.get().clientIp());
@@ -118,7 +118,7 @@ public class AccountPages {
       CreatedToken created = tokens.create(actor.get(), name, expiresAt, actor.twoFactor());
       return render(base(null, null, null, created), Lang.of(null, headers), uri, 201);
     } catch (ProblemException e) {
-      return render(base(null, StaffView.describe(e), null, null), Lang.of(null, headers), uri, e.status());
+      return render(base(null, StaffView.describe(e, Lang.of(null, headers)), null, null), Lang.of(null, headers), uri, e.status());
     }
   }
 

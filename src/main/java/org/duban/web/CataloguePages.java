@@ -28,6 +28,7 @@ import org.duban.catalogue.CatalogueService.FileKind;
 import org.duban.catalogue.CatalogueService.ImportResult;
 import org.duban.catalogue.CatalogueStaging;
 import org.duban.identity.CurrentActor;
+import org.duban.platform.Problem;
 import org.duban.platform.ProblemException;
 import org.duban.platform.Role;
 import org.jboss.resteasy.reactive.RestForm;
@@ -142,7 +143,8 @@ public class CataloguePages {
 
   private Response refused(ProblemException e, Lang l, UriInfo uri) {
     boolean rows = e.errors() != null && e.errors().stream().anyMatch(f -> f.row() != null);
-    return render(new CatalogueOutcome(null, null, null, rows ? e.errors() : List.of(), rows ? null : StaffView.describe(e)), l, uri, e.status());
+    return render(new CatalogueOutcome(null, null, null, rows ? e.errors().stream().map(f -> new Problem.FieldError(f.field(), StaffView.text(f.message(), l), f.row(), f.column())).toList() : List.of(),
+        rows ? null : StaffView.describe(e, l)), l, uri, e.status());
   }
 
   private static FileKind kindOf(FileUpload file) {

@@ -141,10 +141,10 @@ public final class MeasureEditForm {
   }
 
   /** A refusal of the service naming a field ({@code milestones[1].title}) goes next to its field. */
-  void errorsOf(List<Problem.FieldError> fieldErrors, Msg msg) {
+  void errorsOf(List<Problem.FieldError> fieldErrors, Msg msg, Lang l) {
     for (Problem.FieldError e : fieldErrors) {
       String field = e.field() == null ? "" : e.field().split("[\\[.]", 2)[0];
-      error(FIELDS.contains(field) ? field : "title", msg.errInvalid(e.message()));
+      error(FIELDS.contains(field) ? field : "title", msg.errInvalid(StaffView.text(e.message(), l)));
     }
   }
 

@@ -89,9 +89,9 @@ public class MeasureEditPages {
       if (e.status() == 409) {
         form.error("code", msg(l).errExists());
       } else if (e.errors() != null && !e.errors().isEmpty()) {
-        form.errorsOf(e.errors(), msg(l));
+        form.errorsOf(e.errors(), msg(l), l);
       } else {
-        return render(null, form, StaffView.describe(e), l, uri, e.status());
+        return render(null, form, StaffView.describe(e, l), l, uri, e.status());
       }
       return render(null, form, null, l, uri, e.status());
     }
@@ -134,10 +134,10 @@ public class MeasureEditPages {
         throw e;
       }
       if (e.errors() != null && !e.errors().isEmpty()) {
-        form.errorsOf(e.errors(), msg(l));
+        form.errorsOf(e.errors(), msg(l), l);
         return render(m.code(), form, null, l, uri, e.status());
       }
-      return render(m.code(), form, StaffView.describe(e), l, uri, e.status());
+      return render(m.code(), form, StaffView.describe(e, l), l, uri, e.status());
     }
   }
 

@@ -158,7 +158,7 @@ public class MeasureForms {
       if (e.status() == 404) {
         throw e;
       }
-      return detail.render(code, l, uri, null, StaffView.describe(e), e.status());
+      return detail.render(code, l, uri, null, StaffView.describe(e, l), e.status());
     }
     return Response.seeOther(URI.create("/staff/measures/" + urlPart(code) + "?done=" + done)).build();
   }

@@ -57,7 +57,7 @@ public class NoticePages {
     try {
       notices.retry(id);
     } catch (ProblemException e) {
-      return render(state, measure, null, null, StaffView.describe(e), Lang.of(null, headers), uri, e.status());
+      return render(state, measure, null, null, StaffView.describe(e, Lang.of(null, headers)), Lang.of(null, headers), uri, e.status());
     }
     return Response.seeOther(URI.create("/staff/notices?done=" + id + query(state, measure))).build();
   }

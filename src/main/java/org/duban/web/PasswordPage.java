@@ -74,7 +74,7 @@ public class PasswordPage {
       // every session made before the change has ended, this one too: this browser gets a new one
       cookie = sessions.create(actor.get().username(), actor.twoFactor(), actor.get().clientIp());
     } catch (ProblemException e) {
-      return view.render(password.instance().data("required", mustChange()).data("error", StaffView.describe(e)).data("done", false),
+      return view.render(password.instance().data("required", mustChange()).data("error", StaffView.describe(e, Lang.of(null, headers))).data("done", false),
           Lang.of(null, headers), uri, "password", e.status());
     }
     return Response.seeOther(URI.create("/staff/password?done=1")).cookie(LoginPage.sessionCookie(cookie)).build();

@@ -54,7 +54,7 @@ public class ScanPages {
       ScanResult r = scans.run(TRIGGER);
       return Response.seeOther(URI.create("/staff/scans?done=" + r.id())).build();
     } catch (ProblemException e) {
-      return render(null, null, StaffView.describe(e), Lang.of(null, headers), uri, e.status());
+      return render(null, null, StaffView.describe(e, Lang.of(null, headers)), Lang.of(null, headers), uri, e.status());
     }
   }
 

@@ -11,6 +11,7 @@ import java.util.Set;
 import org.duban.identity.CurrentActor;
 import org.duban.platform.Actor;
 import org.duban.platform.ProblemException;
+import org.duban.platform.ProblemTexts;
 
 /**
  * What every staff page shares: the frame's data (who is signed in, the form token, the role, the
@@ -58,13 +59,26 @@ public class StaffView {
     csrf.require(token);
   }
 
-  static String describe(ProblemException e) {
+  /**
+   * How a refusal reads on a page in its language: the problem's detail, or each field and why; in
+   * Chinese by the API's own table (ProblemTexts), so a page and the API say the same.
+   */
+  /** A problem sentence (the API's English) as the page's language reads it. */
+  static String text(String english, Lang l) {
+    return ProblemTexts.in(l.english() ? ProblemTexts.Language.EN : ProblemTexts.Language.ZH, english);
+  }
+
+  static String describe(ProblemException e, Lang l) {
+    ProblemTexts.Language language = l.english() ? ProblemTexts.Language.EN : ProblemTexts.Language.ZH;
     if (e.errors() != null && !e.errors().isEmpty()) {
+      String between = l.english() ? " " : "：";
+      String separator = l.english() ? "; " : "；";
       StringBuilder sb = new StringBuilder();
-      e.errors().forEach(f -> sb.append(sb.length() == 0 ? "" : "; ").append(f.field()).append(" ").append(f.message()));
+      e.errors().forEach(f -> sb.append(sb.length() == 0 ? "" : separator)
+          .append(f.field() == null ? "" : f.field() + between).append(ProblemTexts.in(language, f.message())));
       return sb.toString();
     }
-    return e.getMessage();
+    return ProblemTexts.in(language, e.getMessage());
   }
 
   /** The request, or 400 with its first broken constraint (the API's rules for the same body). */
