@@ -120,9 +120,10 @@ class ChineseProblemsTest {
     assertThat(zh.jsonPath().getList("errors.field")).containsExactly("deadline");
     assertThat(zh.jsonPath().getList("errors.row")).containsExactly(2);
     assertThat(zh.jsonPath().getList("errors.column")).containsExactly("承诺时限");
-    assertThat(zh.jsonPath().getList("errors.message")).containsExactly("必须是日期，例如 2021-12-31");
+    assertThat(zh.jsonPath().getList("errors.message"))
+        .containsExactly("'31/12/2021' 有歧义：请把四位数的年份写在最前，例如 2021-12-31、2021/6/30 或 2021年6月30日");
     assertThat(as("office", "en").contentType("text/csv").body(csv).post("/api/v1/measures/import").jsonPath().getList("errors.message"))
-        .containsExactly("must be a date such as 2021-12-31");
+        .containsExactly("'31/12/2021' is ambiguous: write the year first, with four digits, such as 2021-12-31, 2021/6/30 or 2021年6月30日");
     assertThat(Db.snapshot()).isEqualTo(before);
   }
 
