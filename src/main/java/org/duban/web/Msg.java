@@ -167,4 +167,24 @@ public interface Msg {
   @Message("令牌已吊销，立即失效。") String tokenRevoked();
   @Message("不填则有效90天，最长365天。") String tokenExpiresHint();
   @Message("创建令牌") String tokenCreate();
+
+  // --- admin-pages: overdue, ledger, units, users, audit pages (issue 13) ---
+  @Message("逾期清单") String navOverdue();
+  @Message("台账") String navLedger();
+  @Message("单位管理") String navUnits();
+  @Message("账号管理") String navUsers();
+  @Message("审计日志") String navAudit();
+  @Message("逾期事项清单") String overdueTitle();
+  @Message("单位（牵头或配合）") String overdueUnit();
+  @Message("下载逾期清单（CSV）") String downloadOverdueCsv();
+  @Message("（点击改为逾期最短的在前）") String sortShortestFirst();
+  @Message("（点击改为逾期最久的在前）") String sortLongestFirst();
+  @Message("工作推进台账") String ledgerTitle();
+  @Message("当日台账") String ledgerToday();
+  @Message("{round} 轮截止时的台账") String ledgerOfRound(String round);
+  @Message("台账") String ledgerRound();
+  @Message("查看") String ledgerShow();
+  @Message("尚无保存了台账的已截止调度轮次。") String ledgerNoRounds();
+  @Message("序号") String ledgerNo();
+  @Message("进展情况") String ledgerProgressText();
 }
