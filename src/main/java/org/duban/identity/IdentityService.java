@@ -56,6 +56,14 @@ public class IdentityService {
     return new Page<>(views(query.page(page.page, page.size).list()), page.page, page.size, total);
   }
 
+  /** A page of the accounts of these kinds only (an administrator's page lists the ones it keeps). */
+  @Transactional
+  public Page<UserView> users(java.util.Collection<Role> roles, PageRequest page) {
+    var query = users.find("role in ?1 order by username", roles.stream().map(Role::name).toList());
+    long total = query.count();
+    return new Page<>(views(query.page(page.page, page.size).list()), page.page, page.size, total);
+  }
+
   @Transactional
   public UserView createUser(CreateUserRequest r, Actor actor) {
     requireAdministers(actor, r.role(), "create");

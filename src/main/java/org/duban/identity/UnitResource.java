@@ -6,6 +6,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -15,6 +16,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.duban.identity.dto.CreateUnitRequest;
 import org.duban.identity.dto.UnitView;
+import org.duban.identity.dto.UpdateUnitRequest;
 import org.duban.platform.PublicBaseUrl;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -67,5 +69,17 @@ public class UnitResource {
     return Response.created(links.link("api", "v1", "units", unit.code()))
         .entity(unit)
         .build();
+  }
+
+  @PATCH
+  @Path("{code}")
+  @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
+  @Operation(summary = "Change a unit's name or contact address (the fields given; an empty email removes it)")
+  @APIResponse(responseCode = "200", description = "the unit as changed")
+  @APIResponse(responseCode = "400", description = "invalid fields, or none given")
+  @APIResponse(responseCode = "404", description = "no such unit")
+  @APIResponse(responseCode = "415", description = "not JSON")
+  public UnitView update(@PathParam("code") @Parameter(example = "fy") String code, @Valid @NotNull UpdateUnitRequest request) {
+    return service.updateUnit(code, request, actor.get());
   }
 }
