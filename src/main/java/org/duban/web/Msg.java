@@ -218,4 +218,27 @@ public interface Msg {
   @Message("密码") String userInitialPassword();
   @Message("所属单位（仅责任单位账号）") String userUnit();
   @Message("创建") String userCreate();
+  @Message("校验审计链") String auditVerify();
+  @Message("逐条重算审计记录的哈希链，并核对以审计密钥签名的检查点。") String auditVerifyText();
+  @Message("审计链完整：已校验 {rows} 条记录、{checkpoints} 个检查点。") String auditIntact(long rows, long checkpoints);
+  @Message("最近检查点之后另有 {n} 条记录尚未纳入检查点。") String auditUnanchored(long n);
+  @Message("审计链校验未通过！") String auditBroken();
+  @Message("第一条不符的记录：#{id}。") String auditBrokenRow(Long id);
+  @Message("被改写的记录在 #{after} 之后、#{through} 之前（含）。") String auditBrokenInterval(Long after, Long through);
+  @Message("操作人") String auditActor();
+  @Message("事件") String auditAction();
+  @Message("结果") String auditResult();
+  @Message("起始日期") String auditFrom();
+  @Message("截止日期（含）") String auditTo();
+  @Message("时间") String auditAt();
+  @Message("来源地址") String auditAddress();
+  @Message("对象") String auditTarget();
+  @Message("详情") String auditDetail();
+  @Message("事项变更记录（输入事项编号）") String auditMeasureJournal();
+  @Message("{code} 变更记录") String journalTitle(String code);
+  @Message("返回事项 {code}") String journalBack(String code);
+  @Message("字段") String journalField();
+  @Message("原值") String journalOld();
+  @Message("新值") String journalNew();
+  @Message("变更记录") String journalLink();
 }
