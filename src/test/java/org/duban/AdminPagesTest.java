@@ -72,6 +72,8 @@ class AdminPagesTest {
     for (String user : List.of("office", "leader", "security", "auditor", "reporter-fy")) {
       assertThat(Pages.page(Pages.session(user)).get("/staff/units").statusCode()).as(user).isEqualTo(403);
     }
+    assertThat(Pages.page(admin).get("/staff/units?lang=en").then().statusCode(200).extract().asString()).contains("New unit", "Contact email");
+    assertThat(Pages.page(admin).get("/staff/users?lang=en").then().statusCode(200).extract().asString()).contains("New account", "Reset password");
     String code = fresh("w");
     Pages.form(admin, "/staff/units").formParam("code", code).formParam("name", "网页单位").formParam("email", "a@" + code + ".example.cn")
         .post("/staff/units").then().statusCode(303).header("Location", org.hamcrest.Matchers.endsWith("/staff/units?done=created"));

@@ -35,6 +35,8 @@ class AuditPagesTest {
     String all = Pages.page(auditor).get("/staff/audit").then().statusCode(200).extract().asString();
     assertThat(all).contains("审计日志", "action=\"/staff/audit/verify\"", "<label for=\"f-actor\">", "href=\"/staff/audit\" aria-current=\"page\"");
     assertThat(rows(all)).isNotEmpty();
+    assertThat(Pages.page(auditor).get("/staff/audit?lang=en").then().statusCode(200).extract().asString())
+        .contains("Audit trail", "Check the audit chain");
     String writes = Pages.page(auditor).get("/staff/audit?actor=office&action=WRITE").then().statusCode(200).extract().asString();
     assertThat(rows(writes)).isNotEmpty().allSatisfy(r -> assertThat(r[1]).isEqualTo("WRITE"));
     assertThat(writes).contains("value=\"office\"");

@@ -111,6 +111,11 @@ class OverdueAndLedgerPagesTest {
       }
     }
     String html = Pages.page(Pages.session("leader")).get("/staff/dashboard").then().statusCode(200).extract().asString();
+    // in English too (?lang=en)
+    assertThat(Pages.page(Pages.session("office")).get("/staff/overdue?lang=en").then().statusCode(200).extract().asString())
+        .contains("Overdue measures", "lang=\"en\"");
+    assertThat(Pages.page(Pages.session("office")).get("/staff/ledger?lang=en").then().statusCode(200).extract().asString())
+        .contains("Progress ledger", ">Show<");
     // the dashboard's downloads go to the page side too: a page session cannot call /api
     assertThat(html).contains("href=\"/staff/ledger.xlsx\"", "href=\"/staff/overdue.xlsx\"").doesNotContain("href=\"/api/v1/");
     assertThat(html).contains("href=\"/staff/overdue\"", "href=\"/staff/ledger\"").doesNotContain("href=\"/staff/units\"", "href=\"/staff/audit\"");
