@@ -88,6 +88,23 @@ public class IdentityService {
     return view(u);
   }
 
+  /** What is wrong with this password for this user (empty: nothing): the policy of every password. */
+  public List<String> passwordProblems(String username, String password) {
+    return password == null ? List.of("must not be blank") : policy.problems(username, password);
+  }
+
+  /**
+   * An account from an import file (AccountImport has checked the row with the rules of
+   * {@link #createUser}): created as by POST /users, then it must change its password at first sign-in.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void createImportedUser(CreateUserRequest r, Actor actor) {
+    createUser(r, actor);
+    UserAccount u = users.findByUsername(r.username()).orElseThrow();
+    setPassword(u, r.password(), true);
+    journal.on(actor, null, "USER", u.username).action("IMPORT", "must change the password at first sign-in");
+  }
+
   /** An account with its state: locked (by whom, why), locked out after failures, second factor. */
   private UserView view(UserAccount u) {
     return views(List.of(u)).get(0);
