@@ -158,4 +158,29 @@ class AdminPagesTest {
     // clearing a second factor the account does not have changes nothing but is allowed; unknown accounts are 404
     Pages.form(admin, "/staff/users").post("/staff/users/nosuchuser/totp/clear").then().statusCode(404);
   }
+
+  @Test
+  void unitsAndAccountsAreImportedFromThePagesWithADryRunFirst() {
+    String admin = Pages.session("admin");
+    String unit = fresh("pi");
+    String csv = "code,name,email\n" + unit + ",页面导入单位,\n";
+    Map<String, Object> before = Db.snapshot();
+    String dry = Pages.form(admin, "/staff/units").formParam("csv", csv).formParam("dryRun", "true").post("/staff/units/import")
+        .then().statusCode(200).extract().asString();
+    assertThat(dry).contains("id=\"dry-run\"", unit);
+    assertThat(Db.snapshot()).isEqualTo(before);
+    String bad = Pages.form(admin, "/staff/units").formParam("csv", "code,name,email\n1bad,,\n").post("/staff/units/import")
+        .then().statusCode(400).extract().asString();
+    assertThat(bad).contains("id=\"error\"", "#2");
+    assertThat(Db.snapshot()).isEqualTo(before);
+    Pages.form(admin, "/staff/units").formParam("csv", csv).post("/staff/units/import").then().statusCode(303)
+        .header("Location", org.hamcrest.Matchers.endsWith("/staff/units?done=imported"));
+    as("admin").get("/api/v1/units/" + unit).then().statusCode(200);
+    String user = fresh("pu");
+    Pages.form(admin, "/staff/users").formParam("csv", "username,password,role,unit\n" + user + ",Page-Imported-2026,REPORTER," + unit + "\n")
+        .post("/staff/users/import").then().statusCode(303).header("Location", org.hamcrest.Matchers.endsWith("/staff/users?done=imported"));
+    as("admin").get("/api/v1/users/" + user).then().statusCode(200).body("mustChangePassword", org.hamcrest.Matchers.is(true));
+    Pages.form(Pages.session("security"), "/staff/users").formParam("csv", "username,password,role,unit\n" + fresh("px") + ",Page-Imported-2026,LEADER,\n")
+        .post("/staff/users/import").then().statusCode(400);
+  }
 }

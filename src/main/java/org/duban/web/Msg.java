@@ -195,8 +195,8 @@ public interface Msg {
   @Message("新增单位") String unitNew();
   @Message("新增") String unitCreate();
   @Message("单位已新增。") String unitCreated();
-  @Message("单位信息已修改。") String unitUpdated();
-  @Message("{#when done}{#is 'created'}账号已创建。{#is 'reset'}密码已重置：该账号下次登录须修改密码，原有会话和令牌已失效。{#is 'locked'}账号已停用：其会话和令牌已失效。{#is 'unlocked'}账号已启用。{#is 'totpCleared'}两步验证已清除。{#else}{done}{/when}") String userDone(String done);
+  @Message("{#if done == 'imported'}单位已全部导入。{#else}单位信息已修改。{/if}") String unitUpdated(String done);
+  @Message("{#when done}{#is 'created'}账号已创建。{#is 'reset'}密码已重置：该账号下次登录须修改密码，原有会话和令牌已失效。{#is 'locked'}账号已停用：其会话和令牌已失效。{#is 'unlocked'}账号已启用。{#is 'totpCleared'}两步验证已清除。{#is 'imported'}已全部导入：导入的账号首次登录须修改密码。{#else}{done}{/when}") String userDone(String done);
   @Message("安全管理员管理系统管理员和审计管理员账号（创建、重置密码、清除两步验证），并可停用、启用除安全管理员外的任何账号。") String usersSecurityText();
   @Message("系统管理员管理业务账号（督办办公室、领导、责任单位）：创建、重置密码、清除两步验证。停用和启用由安全管理员办理。") String usersAdminText();
   @Message("用户名") String userName();
@@ -241,4 +241,9 @@ public interface Msg {
   @Message("原值") String journalOld();
   @Message("新值") String journalNew();
   @Message("变更记录") String journalLink();
+  @Message("批量导入（CSV）") String importTitle();
+  @Message("CSV 内容（首行为列名：{columns}；UTF-8）") String importCsv(String columns);
+  @Message("仅试导入（检查全部行，不写入）") String importDryRun();
+  @Message("导入") String importSubmit();
+  @Message("试导入通过：{n} 行均可导入。取消勾选“仅试导入”后再次提交即正式导入。") String importDry(int n);
 }

@@ -16,6 +16,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import org.duban.identity.AccountImport;
 import org.duban.identity.CurrentActor;
 import org.duban.identity.UnitService;
 import org.duban.identity.dto.CreateUnitRequest;
@@ -35,10 +37,12 @@ public class UnitPages {
 
   private final Template page;
   private final UnitService units;
+  private final AccountImport imports;
   private final CurrentActor actor;
   private final StaffView view;
 
-  public UnitPages(@Location("staff/units.html") Template page, UnitService units, CurrentActor actor, StaffView view) {
+  public UnitPages(@Location("staff/units.html") Template page, UnitService units, AccountImport imports, CurrentActor actor, StaffView view) {
+    this.imports = imports;
     this.page = page;
     this.units = units;
     this.actor = actor;
@@ -68,6 +72,31 @@ public class UnitPages {
             actor.get()));
   }
 
+  /** The import form: the CSV pasted into a text area, a dry run first if ticked. */
+  @POST
+  @Path("units/import")
+  public Response importCsv(@FormParam("csrf") String token, @FormParam("csv") String csv, @FormParam("dryRun") String dryRun,
+      @Context HttpHeaders headers, @Context UriInfo uri) {
+    view.requireToken(token);
+    Lang l = Lang.of(null, headers);
+    boolean dry = dryRun != null && !dryRun.isBlank();
+    try {
+      AccountImport.ImportResult r = imports.importUnits(csv == null ? new byte[0] : csv.getBytes(StandardCharsets.UTF_8), dry, actor.get());
+      if (dry) {
+        return renderDry(l, uri, r.rows(), csv);
+      }
+    } catch (ProblemException e) {
+      return view.render(page.instance().data("units", units.units()).data("done", null).data("error", ImportErrors.describe(e))
+          .data("dryRows", null).data("csv", csv), l, uri, "units", e.status());
+    }
+    return Response.seeOther(URI.create("/staff/units?done=imported")).build();
+  }
+
+  private Response renderDry(Lang l, UriInfo uri, int rows, String csv) {
+    return view.render(page.instance().data("units", units.units()).data("done", null).data("error", null).data("dryRows", rows).data("csv", csv),
+        l, uri, "units", 200);
+  }
+
   private Response act(String token, HttpHeaders headers, UriInfo uri, String done, Runnable action) {
     view.requireToken(token);
     try {
@@ -81,8 +110,10 @@ public class UnitPages {
   private Response render(Lang l, UriInfo uri, String done, String error, int status) {
     return view.render(page.instance()
             .data("units", units.units())
-            .data("done", "created".equals(done) || "updated".equals(done) ? done : null)
-            .data("error", error),
+            .data("done", "created".equals(done) || "updated".equals(done) || "imported".equals(done) ? done : null)
+            .data("error", error)
+            .data("dryRows", null)
+            .data("csv", ""),
         l, uri, "units", status);
   }
 

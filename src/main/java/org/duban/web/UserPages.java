@@ -19,6 +19,8 @@ import java.net.URI;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.nio.charset.StandardCharsets;
+import org.duban.identity.AccountImport;
 import org.duban.identity.CurrentActor;
 import org.duban.identity.IdentityService;
 import org.duban.identity.UnitService;
@@ -44,11 +46,13 @@ public class UserPages {
   private final Template page;
   private final IdentityService identities;
   private final UnitService units;
+  private final AccountImport imports;
   private final CurrentActor actor;
   private final StaffView view;
 
-  public UserPages(@Location("staff/users.html") Template page, IdentityService identities, UnitService units, CurrentActor actor,
-      StaffView view) {
+  public UserPages(@Location("staff/users.html") Template page, IdentityService identities, UnitService units, AccountImport imports,
+      CurrentActor actor, StaffView view) {
+    this.imports = imports;
     this.page = page;
     this.identities = identities;
     this.units = units;
@@ -59,7 +63,7 @@ public class UserPages {
   /** An account and the forms this administrator may use on it. */
   public record UserRow(UserView user, boolean reset, boolean clearTotp, boolean lock, boolean unlock) {}
 
-  static final List<String> DONE = List.of("created", "reset", "locked", "unlocked", "totpCleared");
+  static final List<String> DONE = List.of("created", "reset", "locked", "unlocked", "totpCleared", "imported");
 
   @GET
   @Path("users")
@@ -117,6 +121,25 @@ public class UserPages {
     return act(token, headers, uri, "totpCleared", () -> identities.clearSecondFactor(username, actor.get()));
   }
 
+  /** The import form: the CSV pasted into a text area, a dry run first if ticked. */
+  @POST
+  @Path("users/import")
+  public Response importCsv(@FormParam("csrf") String token, @FormParam("csv") String csv, @FormParam("dryRun") String dryRun,
+      @Context HttpHeaders headers, @Context UriInfo uri) {
+    view.requireToken(token);
+    Lang l = Lang.of(null, headers);
+    boolean dry = dryRun != null && !dryRun.isBlank();
+    try {
+      AccountImport.ImportResult r = imports.importUsers(csv == null ? new byte[0] : csv.getBytes(StandardCharsets.UTF_8), dry, actor.get());
+      if (dry) {
+        return render(l, uri, null, null, null, 200, r.rows(), csv);
+      }
+    } catch (ProblemException e) {
+      return render(l, uri, null, null, ImportErrors.describe(e), e.status(), null, csv);
+    }
+    return Response.seeOther(URI.create("/staff/users?done=imported")).build();
+  }
+
   private Response act(String token, HttpHeaders headers, UriInfo uri, String done, Runnable action) {
     view.requireToken(token);
     try {
@@ -142,6 +165,10 @@ public class UserPages {
   }
 
   private Response render(Lang l, UriInfo uri, String pageParam, String done, String error, int status) {
+    return render(l, uri, pageParam, done, error, status, null, "");
+  }
+
+  private Response render(Lang l, UriInfo uri, String pageParam, String done, String error, int status, Integer dryRows, String csv) {
     Role me = Role.valueOf(actor.get().role());
     Page<UserView> found = identities.users(listed(me), new ListForm(null, null, null, null, null, pageParam).pageRequest());
     List<UserRow> rows = found.items().stream().map(u -> {
@@ -162,7 +189,9 @@ public class UserPages {
             .data("prevPage", found.page() > 0 ? Integer.valueOf(found.page() - 1) : null)
             .data("nextPage", found.page() + 1 < pages ? Integer.valueOf(found.page() + 1) : null)
             .data("done", done)
-            .data("error", error),
+            .data("error", error)
+            .data("dryRows", dryRows)
+            .data("csv", csv),
         l, uri, "users", status);
   }
 }
