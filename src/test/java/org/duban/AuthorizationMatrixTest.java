@@ -84,6 +84,9 @@ class AuthorizationMatrixTest {
     allow("GET /api/v1/units", "admin");
     allow("GET /api/v1/units/{code}", "admin");
     allow("POST /api/v1/units", "admin");
+    allow("PATCH /api/v1/units/{code}", "admin"); // admin-pages: a unit's name and contact address
+    allow("POST /api/v1/units/import", "admin"); // admin-pages: CSV import
+    allow("POST /api/v1/users/import", "admin", "security"); // admin-pages: CSV import (each only the kinds it keeps)
     allow("POST /api/v1/users/{username}/password", "admin", "security"); // the empty body is refused before the kind is
     allow("POST /api/v1/me/password", EVERYONE_SIGNED_IN);
     allow("POST /api/v1/me/totp", EVERYONE_SIGNED_IN);

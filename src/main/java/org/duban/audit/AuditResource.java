@@ -45,12 +45,17 @@ public class AuditResource {
       @QueryParam("action") @Parameter(description = "WRITE, LOGIN, LOGIN_FAILED, LOCKED, DENIED, THROTTLED (anonymous refusals are one row per address and minute with a count) or SCAN", example = "DENIED") String action,
       @QueryParam("from") @Parameter(description = "ISO-8601 instant, inclusive", example = "2021-10-01T00:00:00Z") String from,
       @QueryParam("to") @Parameter(description = "ISO-8601 instant, exclusive", example = "2021-11-01T00:00:00Z") String to,
+      @QueryParam("result") @Parameter(description = "OK, FAILED, DENIED or REFUSED", example = "DENIED") String result,
       @BeanParam PageRequest page) {
     String act = Params.textOf("action", action, 32);
     if (act != null && !act.matches("WRITE|LOGIN|LOGIN_FAILED|LOCKED|DENIED|THROTTLED|SCAN")) {
       throw ProblemException.invalid("action", "must be WRITE, LOGIN, LOGIN_FAILED, LOCKED, DENIED, THROTTLED or SCAN");
     }
-    return trail.list(Params.textOf("actor", actor, 64), act, instant("from", from), instant("to", to), page.validated());
+    String res = Params.textOf("result", result, 16);
+    if (res != null && !AuditTrail.RESULTS.contains(res)) {
+      throw ProblemException.invalid("result", "must be OK, FAILED, DENIED or REFUSED");
+    }
+    return trail.list(Params.textOf("actor", actor, 64), act, res, instant("from", from), instant("to", to), page.validated());
   }
 
   @GET

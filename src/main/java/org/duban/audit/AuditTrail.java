@@ -66,17 +66,31 @@ public class AuditTrail {
 
   @Transactional
   public Page<AuditView> list(String actor, String action, Instant from, Instant to, PageRequest page) {
+    return list(actor, action, null, from, to, page);
+  }
+
+  /** The actions a row may name (the {@code action=} filter). */
+  public static final java.util.List<String> ACTIONS = java.util.List.of("WRITE", "LOGIN", "LOGIN_FAILED", "LOCKED", "DENIED", "THROTTLED", "SCAN");
+
+  /** The results a row may carry (the {@code result=} filter). */
+  public static final java.util.List<String> RESULTS = java.util.List.of("OK", "FAILED", "DENIED", "REFUSED");
+
+  /** A page of the trail, newest first; each filter off when null ({@code result}: OK, FAILED, DENIED, REFUSED). */
+  @Transactional
+  public Page<AuditView> list(String actor, String action, String result, Instant from, Instant to, PageRequest page) {
     String where = " where (cast(?1 as text) is null or actor = cast(?1 as text)) and (cast(?2 as text) is null or action = cast(?2 as text))"
-        + " and (cast(?3 as timestamptz) is null or at >= ?3) and (cast(?4 as timestamptz) is null or at < ?4)";
+        + " and (cast(?3 as timestamptz) is null or at >= ?3) and (cast(?4 as timestamptz) is null or at < ?4)"
+        + " and (cast(?5 as text) is null or result = cast(?5 as text))";
     long total = ((Number) bind(em.createNativeQuery("select count(*) from audit_event" + where), actor, action, from, to)
-        .getSingleResult()).longValue();
+        .setParameter(5, result).getSingleResult()).longValue();
     @SuppressWarnings("unchecked")
     List<jakarta.persistence.Tuple> rows =
         bind(em.createNativeQuery(
                 "select id, at, actor, client_ip, action, target, result, detail, hash from audit_event" + where
-                    + " order by id desc limit ?5 offset ?6", jakarta.persistence.Tuple.class), actor, action, from, to)
-            .setParameter(5, page.size)
-            .setParameter(6, page.offset())
+                    + " order by id desc limit ?6 offset ?7", jakarta.persistence.Tuple.class), actor, action, from, to)
+            .setParameter(5, result)
+            .setParameter(6, page.size)
+            .setParameter(7, page.offset())
             .getResultList();
     List<AuditView> items = rows.stream()
         .map(t -> new AuditView(((Number) t.get("id")).longValue(), SqlValues.instant(t.get("at")), t.get("actor", String.class),

@@ -71,9 +71,13 @@ public class DashboardResource {
   @Produces(MediaType.APPLICATION_JSON)
   @Operation(summary = "Overdue measures, longest overdue first: days, units, last accepted report, postponements")
   @APIResponse(responseCode = "200", description = "a page of overdue measures")
-  @APIResponse(responseCode = "400", description = "a page parameter is invalid")
-  public Page<OverdueRow> overdue(@BeanParam PageRequest page) {
-    return service.overdue(page.validated());
+  @APIResponse(responseCode = "400", description = "a filter or page parameter is invalid")
+  public Page<OverdueRow> overdue(
+      @QueryParam("area") @Parameter(description = "only this area: BUSINESS, STABILITY or JUSTICE", example = "JUSTICE") String area,
+      @QueryParam("unit") @Parameter(description = "only measures this unit leads or co-leads (a unit code)", example = "fy") String unit,
+      @QueryParam("sort") @Parameter(description = "-overdueDays (default: longest overdue first) or overdueDays (shortest first)", example = "-overdueDays") String sort,
+      @BeanParam PageRequest page) {
+    return service.overdue(OverdueFilter.of(area, unit, sort), page.validated());
   }
 
   @GET
@@ -83,8 +87,13 @@ public class DashboardResource {
   @APIResponse(responseCode = "200", description = "the report", content = @Content(mediaType = "text/csv",
       schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING),
       example = "\ufeff序号,事项编号,领域,事项,牵头单位,...\r\n1,J05,JUSTICE,方便人民群众就近诉讼,省法院,..."))
-  public Response overdueCsv() {
-    StreamingOutput body = export::csv;
+  @APIResponse(responseCode = "400", description = "a filter is invalid")
+  public Response overdueCsv(
+      @QueryParam("area") @Parameter(description = "only this area: BUSINESS, STABILITY or JUSTICE", example = "JUSTICE") String area,
+      @QueryParam("unit") @Parameter(description = "only measures this unit leads or co-leads (a unit code)", example = "fy") String unit,
+      @QueryParam("sort") @Parameter(description = "-overdueDays (default: longest overdue first) or overdueDays (shortest first)", example = "-overdueDays") String sort) {
+    OverdueFilter filter = OverdueFilter.of(area, unit, sort);
+    StreamingOutput body = out -> export.csv(filter, out);
     return Response.ok(body, "text/csv; charset=UTF-8")
         .header("Content-Disposition", "attachment; filename=\"overdue.csv\"")
         .build();
@@ -97,8 +106,13 @@ public class DashboardResource {
   @APIResponse(responseCode = "200", description = "the workbook", content = @Content(mediaType = XLSX,
       schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "binary"),
       example = "(binary .xlsx)"))
-  public Response overdueXlsx() {
-    StreamingOutput body = export::xlsx;
+  @APIResponse(responseCode = "400", description = "a filter is invalid")
+  public Response overdueXlsx(
+      @QueryParam("area") @Parameter(description = "only this area: BUSINESS, STABILITY or JUSTICE", example = "JUSTICE") String area,
+      @QueryParam("unit") @Parameter(description = "only measures this unit leads or co-leads (a unit code)", example = "fy") String unit,
+      @QueryParam("sort") @Parameter(description = "-overdueDays (default: longest overdue first) or overdueDays (shortest first)", example = "-overdueDays") String sort) {
+    OverdueFilter filter = OverdueFilter.of(area, unit, sort);
+    StreamingOutput body = out -> export.xlsx(filter, out);
     return Response.ok(body, XLSX).header("Content-Disposition", "attachment; filename=\"overdue.xlsx\"").build();
   }
 }

@@ -40,14 +40,32 @@ public class DashboardService {
 
   @Transactional
   public Page<OverdueRow> overdue(PageRequest page) {
+    return overdue(OverdueFilter.ALL, page);
+  }
+
+  /** A page of the overdue report, narrowed by area and unit, in the filter's order. */
+  @Transactional
+  public Page<OverdueRow> overdue(OverdueFilter filter, PageRequest page) {
     LocalDate today = calendar.today();
-    return new Page<>(sql.overdue(today, page.size, page.offset()), page.page, page.size, sql.overdueCount(today));
+    return new Page<>(sql.overdue(today, filter, page.size, page.offset()), page.page, page.size, sql.overdueCount(today, filter));
   }
 
   /** Streams every overdue measure to the consumer without holding them all (exports). */
   @Transactional
   public void eachOverdue(Consumer<OverdueRow> consumer) {
-    sql.eachOverdue(calendar.today(), consumer);
+    eachOverdue(OverdueFilter.ALL, consumer);
+  }
+
+  /** The same, narrowed and ordered by the filter. */
+  @Transactional
+  public void eachOverdue(OverdueFilter filter, Consumer<OverdueRow> consumer) {
+    sql.eachOverdue(calendar.today(), filter, consumer);
+  }
+
+  /** The dispatch rounds that closed with their ledger kept, newest first (the ledger page's choice). */
+  @Transactional
+  public java.util.List<KeptRound> keptRounds() {
+    return sql.keptRounds();
   }
 
   /** One line of the ledger (台账). */
@@ -110,7 +128,7 @@ public class DashboardService {
       String[] parts = k.split("\u001f", 2);
       byAreaLight.add(new DashboardView.AreaLight(parts[0], parts[1], n));
     });
-    return new DashboardView(today, total, byAreaLight, byStatus, overdueTotal, sql.overdue(today, 20, 0), compliance(), trend(today));
+    return new DashboardView(today, total, byAreaLight, byStatus, overdueTotal, sql.overdue(today, OverdueFilter.ALL, 20, 0), compliance(), trend(today));
   }
 
   private DashboardView.Compliance compliance() {

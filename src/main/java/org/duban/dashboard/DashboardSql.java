@@ -35,6 +35,20 @@ public class DashboardSql {
   static final String OVERDUE_WHERE =
       " where m.current_deadline < :today and duban_overdue(m.status, m.current_deadline, m.claimed_done_on, :today)";
 
+  /**
+   * The report's filters, each off when its value is null: the area, and the unit as lead or
+   * co-unit. Bound, so the text never changes with the filter.
+   */
+  static final String FILTER_WHERE =
+      " and (cast(:area as text) is null or m.area = cast(:area as text))"
+          + " and (cast(:unit as text) is null or m.lead_unit_code = cast(:unit as text)"
+          + "   or exists (select 1 from measure_co_unit fc where fc.measure_id = m.id and fc.unit_code = cast(:unit as text)))";
+
+  /** Longest overdue first (earliest deadline) unless :longest is false; then by code. */
+  static final String OVERDUE_ORDER =
+      " order by case when cast(:longest as boolean) then m.current_deadline end asc,"
+          + " case when not cast(:longest as boolean) then m.current_deadline end desc, m.code";
+
   /** Areas in the catalogue's order (Area's), for ORDER BY array_position(...). */
   static final String AREA_ORDER = Arrays.stream(Area.values()).map(Area::name).collect(Collectors.joining(","));
 
@@ -57,11 +71,11 @@ public class DashboardSql {
         + " m.committed_deadline, m.current_deadline, :today - m.current_deadline as days, m.status, m.progress,"
         + " lr.submitted_at, lr.public_summary,"
         + " (select count(*) from postponement p where p.measure_id = m.id) as postponements"
-        + " from (select m.* from measure m" + OVERDUE_WHERE + " order by m.current_deadline, m.code" + limit + ") m"
+        + " from (select m.* from measure m" + OVERDUE_WHERE + FILTER_WHERE + OVERDUE_ORDER + limit + ") m"
         + " join unit u on u.code = m.lead_unit_code"
         + " left join lateral (select r.submitted_at, r.public_summary from progress_report r"
         + "   where r.measure_id = m.id and r.state = 'ACCEPTED' order by r.submitted_at desc limit 1) lr on true"
-        + " order by m.current_deadline, m.code";
+        + OVERDUE_ORDER;
   }
 
   /** One row of {@link #overdueSelect}, by column name. */
@@ -82,15 +96,26 @@ public class DashboardSql {
         SqlValues.instant(r.get("submitted_at")), r.get("public_summary", String.class), ((Number) r.get("postponements")).longValue());
   }
 
-  long overdueCount(LocalDate today) {
-    return ((Number) em.createNativeQuery("select count(*) from measure m" + OVERDUE_WHERE).setParameter("today", today).getSingleResult())
-        .longValue();
+  long overdueCount(LocalDate today, OverdueFilter filter) {
+    var query = em.createNativeQuery("select count(*) from measure m" + OVERDUE_WHERE + FILTER_WHERE).setParameter("today", today);
+    bindFilter(query, filter, false);
+    return ((Number) query.getSingleResult()).longValue();
+  }
+
+  private static void bindFilter(jakarta.persistence.Query query, OverdueFilter filter, boolean ordered) {
+    query.setParameter("area", filter.area() == null ? null : filter.area().name());
+    query.setParameter("unit", filter.unit());
+    if (ordered) {
+      query.setParameter("longest", filter.longestFirst());
+    }
   }
 
   @SuppressWarnings("unchecked")
-  List<OverdueRow> overdue(LocalDate today, int limit, long offset) {
+  List<OverdueRow> overdue(LocalDate today, OverdueFilter filter, int limit, long offset) {
+    var query = em.createNativeQuery(overdueSelect(" limit :limit offset :offset"), Tuple.class);
+    bindFilter(query, filter, true);
     List<Tuple> rows =
-        em.createNativeQuery(overdueSelect(" limit :limit offset :offset"), Tuple.class)
+        query
             .setParameter("today", today)
             .setParameter("limit", limit)
             .setParameter("offset", offset)
@@ -98,8 +123,9 @@ public class DashboardSql {
     return rows.stream().map(DashboardSql::overdueRow).toList();
   }
 
-  void eachOverdue(LocalDate today, Consumer<OverdueRow> consumer) {
+  void eachOverdue(LocalDate today, OverdueFilter filter, Consumer<OverdueRow> consumer) {
     NativeQuery<?> query = em.createNativeQuery(overdueSelect(""), Tuple.class).unwrap(NativeQuery.class).setParameter("today", today);
+    bindFilter(query, filter, true);
     scroll(query, r -> consumer.accept(overdueRow(r)));
   }
 
@@ -115,6 +141,18 @@ public class DashboardSql {
     return rows.stream().findFirst()
         .map(r -> new RoundState(((Number) r.get("id")).longValue(), SqlValues.date(r.get("closes_on")), r.get("closed_at") != null,
             r.get("ledger_rows") != null));
+  }
+
+  /** The closed rounds whose ledger was kept, newest first. */
+  @SuppressWarnings("unchecked")
+  List<DashboardService.KeptRound> keptRounds() {
+    List<Tuple> rows =
+        em.createNativeQuery("select id, code, closes_on from dispatch_round where closed_at is not null and ledger_rows is not null"
+                + " order by closes_on desc", Tuple.class)
+            .getResultList();
+    return rows.stream()
+        .map(r -> new DashboardService.KeptRound(((Number) r.get("id")).longValue(), r.get("code", String.class), SqlValues.date(r.get("closes_on"))))
+        .toList();
   }
 
   private static final String LEDGER_COLUMNS =

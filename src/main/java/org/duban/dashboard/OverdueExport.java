@@ -38,11 +38,20 @@ public class OverdueExport {
   }
 
   public void csv(OutputStream out) throws IOException {
+    csv(OverdueFilter.ALL, out);
+  }
+
+  public void xlsx(OutputStream out) throws IOException {
+    xlsx(OverdueFilter.ALL, out);
+  }
+
+  /** The report narrowed and ordered by the filter, as CSV. */
+  public void csv(OverdueFilter filter, OutputStream out) throws IOException {
     Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
     writer.write('\ufeff');
     try (CSVPrinter csv = new CSVPrinter(writer, CSVFormat.EXCEL.builder().setHeader(HEADERS.toArray(String[]::new)).get())) {
       int[] n = {0};
-      service.eachOverdue(
+      service.eachOverdue(filter,
           r -> {
             try {
               csv.printRecord(cells(++n[0], r).stream().map(SpreadsheetCells::csvCell).toList());
@@ -53,7 +62,8 @@ public class OverdueExport {
     }
   }
 
-  public void xlsx(OutputStream out) throws IOException {
+  /** The report narrowed and ordered by the filter, as a workbook. */
+  public void xlsx(OverdueFilter filter, OutputStream out) throws IOException {
     try (SXSSFWorkbook book = new SXSSFWorkbook(100)) {
       SXSSFSheet sheet = book.createSheet("逾期事项");
       // widths in characters, in the order of HEADERS; long texts wrap instead of running under the next column
@@ -66,7 +76,7 @@ public class OverdueExport {
         header.createCell(i).setCellValue(HEADERS.get(i));
       }
       int[] n = {0};
-      service.eachOverdue(
+      service.eachOverdue(filter,
           r -> {
             Row row = sheet.createRow(++n[0]);
             List<Object> cells = cells(n[0], r);

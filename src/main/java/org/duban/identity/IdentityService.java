@@ -56,6 +56,14 @@ public class IdentityService {
     return new Page<>(views(query.page(page.page, page.size).list()), page.page, page.size, total);
   }
 
+  /** A page of the accounts of these kinds only (an administrator's page lists the ones it keeps). */
+  @Transactional
+  public Page<UserView> users(java.util.Collection<Role> roles, PageRequest page) {
+    var query = users.find("role in ?1 order by username", roles.stream().map(Role::name).toList());
+    long total = query.count();
+    return new Page<>(views(query.page(page.page, page.size).list()), page.page, page.size, total);
+  }
+
   @Transactional
   public UserView createUser(CreateUserRequest r, Actor actor) {
     requireAdministers(actor, r.role(), "create");
@@ -78,6 +86,23 @@ public class IdentityService {
     rec.change("CREATE", "unit", null, u.unitCode);
     users.flush();
     return view(u);
+  }
+
+  /** What is wrong with this password for this user (empty: nothing): the policy of every password. */
+  public List<String> passwordProblems(String username, String password) {
+    return password == null ? List.of("must not be blank") : policy.problems(username, password);
+  }
+
+  /**
+   * An account from an import file (AccountImport has checked the row with the rules of
+   * {@link #createUser}): created as by POST /users, then it must change its password at first sign-in.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void createImportedUser(CreateUserRequest r, Actor actor) {
+    createUser(r, actor);
+    UserAccount u = users.findByUsername(r.username()).orElseThrow();
+    setPassword(u, r.password(), true);
+    journal.on(actor, null, "USER", u.username).action("IMPORT", "must change the password at first sign-in");
   }
 
   /** An account with its state: locked (by whom, why), locked out after failures, second factor. */

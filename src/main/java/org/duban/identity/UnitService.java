@@ -55,6 +55,27 @@ public class UnitService {
     return UnitView.of(u);
   }
 
+  /** Changes a unit's name and contact address (the fields given); each change journaled. */
+  @Transactional
+  public UnitView updateUnit(String code, org.duban.identity.dto.UpdateUnitRequest r, Actor actor) {
+    if (r.name() == null && r.email() == null) {
+      throw ProblemException.invalid("name", "give name or email (or both)");
+    }
+    Unit u = units.findByIdOptional(code, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+        .orElseThrow(() -> ProblemException.notFound("There is no unit " + code + "."));
+    var rec = journal.on(actor, null, "UNIT", u.code);
+    if (r.name() != null && !r.name().strip().equals(u.name)) {
+      rec.change("UPDATE", "name", u.name, r.name().strip());
+      u.name = r.name().strip();
+    }
+    String email = r.email() == null ? u.email : r.email().isBlank() ? null : r.email().strip();
+    if (!java.util.Objects.equals(email, u.email)) {
+      rec.change("UPDATE", "email", u.email, email);
+      u.email = email;
+    }
+    return UnitView.of(u);
+  }
+
   /** Creates the unit when missing (catalogue loading); returns whether it did. */
   @Transactional(Transactional.TxType.MANDATORY)
   public boolean ensureUnit(String code, String name, String email, Actor actor) {

@@ -12,6 +12,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.duban.identity.dto.CreateUserRequest;
@@ -36,11 +37,13 @@ public class UserResource {
   private final IdentityService service;
   private final CurrentActor actor;
   private final PublicBaseUrl links;
+  private final AccountImport imports;
 
-  public UserResource(IdentityService service, CurrentActor actor, PublicBaseUrl links) {
+  public UserResource(IdentityService service, CurrentActor actor, PublicBaseUrl links, AccountImport imports) {
     this.service = service;
     this.actor = actor;
     this.links = links;
+    this.imports = imports;
   }
 
   @GET
@@ -121,5 +124,17 @@ public class UserResource {
   @APIResponse(responseCode = "404", description = "no such user")
   public void clearSecondFactor(@PathParam("username") @Parameter(example = "leader") String username) {
     service.clearSecondFactor(username, actor.get());
+  }
+
+  @POST
+  @Path("import")
+  @Consumes("text/csv")
+  @Operation(summary = "Import accounts from CSV (headings: username, password, role, unit), all rows or none; ?dryRun=true checks and writes nothing")
+  @APIResponse(responseCode = "200", description = "rows, created, dryRun")
+  @APIResponse(responseCode = "400", description = "a bad file or bad rows: errors name each row, column and reason; nothing is written")
+  @APIResponse(responseCode = "415", description = "not text/csv")
+  public AccountImport.ImportResult importCsv(byte[] body,
+      @QueryParam("dryRun") @Parameter(description = "true: check the file and say what would be created, write nothing", example = "true") String dryRun) {
+    return imports.importUsers(body, Boolean.TRUE.equals(org.duban.platform.Params.booleanOf("dryRun", dryRun)), actor.get());
   }
 }
