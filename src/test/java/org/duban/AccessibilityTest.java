@@ -65,7 +65,7 @@ class AccessibilityTest {
         }
       }
     }
-    assertThat(checked).isGreaterThanOrEqualTo(38);
+    assertThat(checked).isGreaterThanOrEqualTo(34);
     assertThat(found).as("axe-core violations").isEmpty();
   }
 
