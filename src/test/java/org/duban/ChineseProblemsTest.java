@@ -148,4 +148,17 @@ class ChineseProblemsTest {
     assertThat(stale).contains("您读取之后该措施已被修改");
     assertThat(List.of(zh, en)).allSatisfy(html -> assertThat(html).doesNotContain("<script"));
   }
+
+  /** Refusals answered before the application (the staff gate) speak the same languages. */
+  @Test
+  void aCrossSiteRefusalFromTheGateIsInChineseToo() {
+    Response zh = as("office", "zh-CN").contentType("application/json").header("Sec-Fetch-Site", "cross-site").header("X-Requested-By", "x")
+        .body("{}").post("/api/v1/scans");
+    zh.then().statusCode(403).contentType("application/problem+json").header("Content-Language", "zh-CN");
+    assertThat(zh.jsonPath().getString("title")).isEqualTo("无权操作");
+    assertThat(zh.jsonPath().getString("detail")).isEqualTo("来自其他网站的请求不能在此更改任何内容。");
+    Response en = as("office", null).contentType("application/json").header("Sec-Fetch-Site", "cross-site").header("X-Requested-By", "x")
+        .body("{}").post("/api/v1/scans");
+    assertThat(en.jsonPath().getString("detail")).isEqualTo("A request from another site may not change anything here.");
+  }
 }

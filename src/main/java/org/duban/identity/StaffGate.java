@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.Set;
 import org.duban.platform.ClientAddress;
 import org.duban.platform.Problem;
+import org.duban.platform.ProblemTexts;
 import org.duban.platform.SecurityNotice;
 import org.duban.platform.TrackerConfig;
 
@@ -122,12 +123,16 @@ public class StaffGate {
     HttpServerRequest request = ctx.request();
     notices.fireAsync(new SecurityNotice(null, address, status == 429 ? "THROTTLED" : "DENIED",
         request.method() + " " + ctx.normalizedPath(), "DENIED", why));
-    var response = ctx.response().setStatusCode(status).putHeader("Content-Type", Problem.MEDIA_TYPE);
+    // in the language the request prefers, as every other problem answer (ProblemTexts)
+    ProblemTexts.Language language = ProblemTexts.preferred(request.getHeader("Accept-Language"));
+    var response = ctx.response().setStatusCode(status).putHeader("Content-Type", Problem.MEDIA_TYPE)
+        .putHeader("Content-Language", language == ProblemTexts.Language.ZH ? "zh-CN" : "en").putHeader("Vary", "Accept-Language");
     if (retryAfter > 0) {
       response.putHeader("Retry-After", Long.toString(retryAfter));
     }
-    response.end(Buffer.buffer("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status + ",\"detail\":\""
-        + detail.replace("\"", "'") + "\",\"instance\":\"" + ctx.normalizedPath().replace("\\", "\\\\").replace("\"", "\\\"") + "\"}"));
+    response.end(Buffer.buffer("{\"type\":\"about:blank\",\"title\":\"" + ProblemTexts.in(language, title) + "\",\"status\":" + status
+        + ",\"detail\":\"" + ProblemTexts.in(language, detail).replace("\"", "'") + "\",\"instance\":\""
+        + ctx.normalizedPath().replace("\\", "\\\\").replace("\"", "\\\"") + "\"}"));
   }
 
   private static boolean changesState(HttpMethod m) {

@@ -14,6 +14,7 @@ import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import org.duban.platform.ClientAddress;
 import org.duban.platform.Problem;
+import org.duban.platform.ProblemTexts;
 import org.duban.platform.TrackerConfig;
 
 /**
@@ -79,13 +80,16 @@ public class PublicGate {
       if (!limiter.acquirePermission()) {
         long nanos = limiter instanceof AtomicRateLimiter a ? a.getDetailedMetrics().getNanosToWait() : 60_000_000_000L;
         long wait = Math.max(1, (nanos + 999_999_999L) / 1_000_000_000L);
+        ProblemTexts.Language language = ProblemTexts.preferred(ctx.request().getHeader("Accept-Language"));
         String body =
-            "{\"type\":\"about:blank\",\"title\":\"Too many requests\",\"status\":429,\"detail\":\"More than " + limit
-                + " requests a minute from one address: try again in " + wait + " s.\",\"instance\":\""
-                + ctx.request().path().replace("\\", "\\\\").replace("\"", "\\\"") + "\"}";
+            "{\"type\":\"about:blank\",\"title\":\"" + ProblemTexts.in(language, "Too many requests") + "\",\"status\":429,\"detail\":\""
+                + ProblemTexts.in(language, "More than " + limit + " requests a minute from one address: try again in " + wait + " s.")
+                + "\",\"instance\":\"" + ctx.request().path().replace("\\", "\\\\").replace("\"", "\\\"") + "\"}";
         ctx.response()
             .setStatusCode(429)
             .putHeader("Content-Type", Problem.MEDIA_TYPE)
+            .putHeader("Content-Language", language == ProblemTexts.Language.ZH ? "zh-CN" : "en")
+            .putHeader("Vary", "Accept-Language")
             .putHeader("Retry-After", Long.toString(wait))
             .end(Buffer.buffer(body));
         return;
