@@ -53,6 +53,9 @@ class AdminPagesTest {
     Map<String, Object> before = Db.snapshot();
     long entries = Db.scalar("select count(*) from journal_entry where entity_key = ?", code);
     as("admin").body("{}").patch("/api/v1/units/" + code).then().statusCode(400).contentType("application/problem+json");
+    // a blank name (also across lines) is no name
+    as("admin").body("{\"name\":\" \\n \"}").patch("/api/v1/units/" + code).then().statusCode(400)
+        .body("errors[0].field", org.hamcrest.Matchers.is("name"));
     as("admin").body("{\"email\":\"not an address\"}").patch("/api/v1/units/" + code).then().statusCode(400)
         .body("errors[0].field", org.hamcrest.Matchers.is("email"));
     as("admin").body("{\"name\":\"  \"}").patch("/api/v1/units/" + code).then().statusCode(400);

@@ -11,5 +11,5 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  */
 @Schema(name = "UpdateUnit")
 public record UpdateUnitRequest(
-    @Size(max = 200) @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank") @Schema(example = "济南市委政法委", description = "published (as a measure's lead or co-unit)") String name,
+    @Size(max = 200) @Pattern(regexp = "[\\s\\S]*\\S[\\s\\S]*", message = "must not be blank") @Schema(example = "济南市委政法委", description = "published (as a measure's lead or co-unit)") String name,
     @Size(max = 254) @Email @Schema(example = "duban@jnzfw.example.gov.cn", description = "internal: where notices go; empty removes it; never published") String email) {}
