@@ -101,14 +101,9 @@ public class AuditPages {
   public Response journal(@PathParam("code") String code, @QueryParam("page") String pageParam, @QueryParam("lang") String lang,
       @Context HttpHeaders headers, @Context UriInfo uri) {
     Page<JournalView> found = measures.journal(code, new ListForm(null, null, null, null, null, pageParam).pageRequest());
-    long pages = Math.max(1, (found.total() + found.size() - 1) / found.size());
-    return view.render(journal.instance()
+    return view.render(Paging.of(journal.instance(), found)
             .data("code", code)
-            .data("found", found)
-            .data("shownPage", found.page() + 1)
-            .data("pages", pages)
-            .data("prevPage", found.page() > 0 ? Integer.valueOf(found.page() - 1) : null)
-            .data("nextPage", found.page() + 1 < pages ? Integer.valueOf(found.page() + 1) : null),
+            .data("found", found),
         Lang.of(lang, headers), uri, "audit");
   }
 
@@ -141,9 +136,8 @@ public class AuditPages {
       page = PageRequest.of(0, ListForm.PAGE_SIZE);
     }
     Page<AuditView> found = trail.list(a, act, res, fromAt, toAt, page);
-    long pages = Math.max(1, (found.total() + found.size() - 1) / found.size());
     String query = error != null ? "" : query(new String[][] {{"actor", a}, {"action", act}, {"result", res}, {"from", from}, {"to", to}});
-    return view.render(audit.instance()
+    return view.render(Paging.of(audit.instance(), found)
             .data("found", found)
             .data("actions", AuditTrail.ACTIONS)
             .data("results", AuditTrail.RESULTS)
@@ -154,10 +148,6 @@ public class AuditPages {
             .data("to", toAt == null ? "" : to.strip())
             .data("query", query)
             .data("check", check)
-            .data("shownPage", found.page() + 1)
-            .data("pages", pages)
-            .data("prevPage", found.page() > 0 ? Integer.valueOf(found.page() - 1) : null)
-            .data("nextPage", found.page() + 1 < pages ? Integer.valueOf(found.page() + 1) : null)
             .data("error", error),
         l, uri, "audit", status);
   }

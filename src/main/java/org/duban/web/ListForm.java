@@ -41,8 +41,7 @@ record ListForm(String area, String light, String status, String overdue, String
 
   /** The form's values and the pager for a page of results, as the list templates expect them. */
   TemplateInstance fill(TemplateInstance t, Page<?> found) {
-    long pages = Math.max(1, (found.total() + found.size() - 1) / found.size());
-    return t.data("found", found)
+    return Paging.of(t, found).data("found", found)
         .data("areas", Area.values())
         .data("lights", Charts.LIGHTS)
         .data("statuses", MeasureStatus.values())
@@ -51,10 +50,6 @@ record ListForm(String area, String light, String status, String overdue, String
         .data("status", nz(status))
         .data("overdue", nz(overdue))
         .data("q", nz(q))
-        .data("shownPage", found.page() + 1)
-        .data("pages", pages)
-        .data("prevPage", found.page() > 0 ? Integer.valueOf(found.page() - 1) : null)
-        .data("nextPage", found.page() + 1 < pages ? Integer.valueOf(found.page() + 1) : null)
         .data("query", query());
   }
 

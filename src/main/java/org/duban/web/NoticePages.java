@@ -66,19 +66,14 @@ public class NoticePages {
     String s = ListForm.blank(state) ? null : Params.enumOf(NoticeState.class, "state", state.strip()).name();
     String m = ListForm.blank(measure) ? null : Params.textOf("measure", measure.strip(), 16);
     Page<NoticeView> found = notices.list(m, s, new ListForm(null, null, null, null, null, pageParam).pageRequest());
-    long pages = Math.max(1, (found.total() + found.size() - 1) / found.size());
-    return view.render(page.instance()
+    return view.render(Paging.of(page.instance(), found)
             .data("found", found)
             .data("states", Arrays.stream(NoticeState.values()).map(Enum::name).toList())
             .data("state", s == null ? "" : s)
             .data("measure", m == null ? "" : m)
             .data("query", query(s, m))
             .data("done", done)
-            .data("error", error)
-            .data("shownPage", found.page() + 1)
-            .data("pages", pages)
-            .data("prevPage", found.page() > 0 ? Integer.valueOf(found.page() - 1) : null)
-            .data("nextPage", found.page() + 1 < pages ? Integer.valueOf(found.page() + 1) : null),
+            .data("error", error),
         l, uri, "notices", status);
   }
 

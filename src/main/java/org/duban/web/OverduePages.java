@@ -79,9 +79,8 @@ public class OverduePages {
       page = PageRequest.of(0, ListForm.PAGE_SIZE);
     }
     Page<OverdueRow> found = dashboards.overdue(filter, page);
-    long pages = Math.max(1, (found.total() + found.size() - 1) / found.size());
     String filterQuery = query(filter);
-    return view.render(overdue.instance()
+    return view.render(Paging.of(overdue.instance(), found)
             .data("found", found)
             .data("areas", Area.values())
             .data("units", units.units())
@@ -92,10 +91,6 @@ public class OverduePages {
             .data("filterQuery", filterQuery)
             .data("query", filterQuery + "&sort=" + enc(filter.sort()))
             .data("otherSort", filter.longestFirst() ? "overdueDays" : "-overdueDays")
-            .data("shownPage", found.page() + 1)
-            .data("pages", pages)
-            .data("prevPage", found.page() > 0 ? Integer.valueOf(found.page() - 1) : null)
-            .data("nextPage", found.page() + 1 < pages ? Integer.valueOf(found.page() + 1) : null)
             .data("error", error),
         l, uri, "overdue", status);
   }

@@ -61,15 +61,10 @@ public class ScanPages {
   private Response render(String pageParam, Long done, String error, Lang l, UriInfo uri, int status) {
     PageRequest request = new ListForm(null, null, null, null, null, pageParam).pageRequest();
     Page<ScanResult> found = scans.history(request);
-    long pages = Math.max(1, (found.total() + found.size() - 1) / found.size());
-    return view.render(page.instance()
+    return view.render(Paging.of(page.instance(), found)
             .data("found", found)
             .data("done", done)
-            .data("error", error)
-            .data("shownPage", found.page() + 1)
-            .data("pages", pages)
-            .data("prevPage", found.page() > 0 ? Integer.valueOf(found.page() - 1) : null)
-            .data("nextPage", found.page() + 1 < pages ? Integer.valueOf(found.page() + 1) : null),
+            .data("error", error),
         l, uri, "scans", status);
   }
 }

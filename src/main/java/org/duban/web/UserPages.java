@@ -177,17 +177,12 @@ public class UserPages {
       boolean locks = me.locks(target);
       return new UserRow(u, keeps, keeps && u.secondFactor(), locks && !u.locked(), locks && (u.locked() || u.lockedOutUntil() != null));
     }).toList();
-    long pages = Math.max(1, (found.total() + found.size() - 1) / found.size());
-    return view.render(page.instance()
+    return view.render(Paging.of(page.instance(), found)
             .data("found", found)
             .data("rows", rows)
             .data("roles", me.administers().stream().sorted().toList())
             .data("units", units.units())
             .data("security", me == Role.SECURITY)
-            .data("shownPage", found.page() + 1)
-            .data("pages", pages)
-            .data("prevPage", found.page() > 0 ? Integer.valueOf(found.page() - 1) : null)
-            .data("nextPage", found.page() + 1 < pages ? Integer.valueOf(found.page() + 1) : null)
             .data("done", done)
             .data("error", error)
             .data("dryRows", dryRows)
