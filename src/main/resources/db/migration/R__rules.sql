@@ -47,4 +47,42 @@ create or replace function duban_ledger(p_today date, p_near int, p_lag int)
                        m.reporting_missed, p_today, p_near, p_lag),
            (select max(r.submitted_at) from progress_report r where r.measure_id = m.id)
       from measure m join unit u on u.code = m.lead_unit_code
+     where m.kind = 'MEASURE'
+$$;
+
+-- The roll-up rule (汇总), published at /api/v1/public/rules; Java twin: org.duban.measure.Rollup.
+-- A parent (a measure with tasks, or a city's task with county tasks) takes its progress from its
+-- direct children: their mean progress, weighted by each child's share of the parent's primary
+-- target (the first target with a value) when every child has a positive share, else equally;
+-- rounded half up, computed exactly (integer division of 2*sum + n by 2*n).
+create or replace function duban_rollup_progress(p_progress int[], p_shares numeric[])
+    returns int language sql immutable as $$
+    select case
+        when coalesce(cardinality(p_progress), 0) = 0 then null
+        when cardinality(p_shares) = cardinality(p_progress)
+             and not exists (select 1 from unnest(p_shares) s where s is null or s <= 0) then
+            (select div(2 * sum(x.p * x.s) + sum(x.s), 2 * sum(x.s))::int
+               from unnest(p_progress, p_shares) as x(p, s))
+        else
+            (select div(2 * sum(p) + count(*), 2 * count(*))::int from unnest(p_progress) p)
+    end
+$$;
+
+-- A target's actual from the same target of the direct children, by the target's aggregation:
+-- SUM (the sum of the actuals reported), MEAN (their mean, to 0.01, half up), MAX, MIN, or COVERAGE
+-- (how many children met their own target: an actual at least the child's target value, or at
+-- least 1 when the child has none). NULL when no child has an actual (COVERAGE: when no child).
+create or replace function duban_rollup_actual(p_aggregation text, p_actuals numeric[], p_targets numeric[])
+    returns numeric language sql immutable as $$
+    select case p_aggregation
+        when 'SUM' then (select sum(a) from unnest(p_actuals) a)
+        when 'MEAN' then (select div(2 * 100 * sum(a) + count(a), 2 * count(a)) / 100.0
+                            from unnest(p_actuals) a having count(a) > 0)
+        when 'MAX' then (select max(a) from unnest(p_actuals) a)
+        when 'MIN' then (select min(a) from unnest(p_actuals) a)
+        when 'COVERAGE' then
+            case when coalesce(cardinality(p_actuals), 0) = 0 then null else
+            (select count(*) filter (where x.a is not null and x.a >= coalesce(x.t, 1))
+               from unnest(p_actuals, p_targets) as x(a, t)) end
+    end
 $$;

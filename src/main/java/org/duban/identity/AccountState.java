@@ -19,7 +19,8 @@ public record AccountState(
     Instant sessionsValidAfter,
     Instant disabledAt,
     boolean totpEnrolled,
-    boolean demo) {
+    boolean demo,
+    String region) {
 
   /** The three administrators (三员) sign in with a second factor. */
   public boolean administrator() {

@@ -19,7 +19,7 @@ public class AuthSql {
   /** The account's columns, as {@link #account(Tuple)} reads them. */
   private static final String ACCOUNT_COLUMNS =
       "u.username, u.role, u.unit_code, u.failed_logins, u.locked_until, u.password_changed_at, u.must_change_password,"
-          + " u.sessions_valid_after, u.disabled_at, (u.totp_secret is not null) as totp_enrolled, u.demo";
+          + " u.sessions_valid_after, u.disabled_at, (u.totp_secret is not null) as totp_enrolled, u.demo, u.region_code";
 
   /** A page session with its account. */
   public record SessionRow(String idHash, Instant createdAt, Instant lastSeenAt, boolean twoFactor, Instant endedAt, AccountState account) {}
@@ -113,6 +113,7 @@ public class AuthSql {
         SqlValues.instant(t.get("sessions_valid_after")),
         SqlValues.instant(t.get("disabled_at")),
         Boolean.TRUE.equals(t.get("totp_enrolled")),
-        Boolean.TRUE.equals(t.get("demo")));
+        Boolean.TRUE.equals(t.get("demo")),
+        t.get("region_code", String.class));
   }
 }

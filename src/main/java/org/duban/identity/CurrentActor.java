@@ -29,7 +29,7 @@ public class CurrentActor {
       } else {
         // LoginGuard put the account, as read when the request was authenticated, on every identity
         AccountState known = Identities.account(identity);
-        actor = new Actor(identity.getPrincipal().getName(), known.role(), known.unit(), ip);
+        actor = new Actor(identity.getPrincipal().getName(), known.role(), known.unit(), ip, known.region());
       }
     }
     return actor;

@@ -17,6 +17,14 @@ public class Unit {
 
   public String email;
 
+  /** The region the unit sits in (the provincial units: 370000). */
+  @Column(name = "region_code", nullable = false)
+  public String regionCode = Regions.PROVINCE;
+
+  /** The unit above it in its line (条), e.g. the provincial court over a city's court; or null. */
+  @Column(name = "parent_code")
+  public String parentCode;
+
   @Column(nullable = false)
   public Instant createdAt;
 }

@@ -36,6 +36,10 @@ public class UserAccount {
   /** The unit a REPORTER acts for; null for every other role. */
   public String unitCode;
 
+  /** The region an OFFICE, LEADER or REPORTER account is limited to (null: the whole province). */
+  @Column(name = "region_code")
+  public String regionCode;
+
   @Column(nullable = false)
   public Instant createdAt;
 }

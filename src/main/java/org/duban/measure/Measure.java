@@ -23,11 +23,16 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.duban.identity.Regions;
 import org.duban.identity.Unit;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-/** A practical measure (实事): one public commitment with its units, dates and progress. */
+/**
+ * A tracked item (督办事项): a practical measure (实事), one public commitment with its units, dates
+ * and progress, or one of its local tasks (分解任务, kind TASK: the measure broken down for one
+ * region, code {measure}-{region}). Both live in one table so that one engine follows them.
+ */
 @Entity
 @Table(name = "measure")
 public class Measure {
@@ -37,6 +42,27 @@ public class Measure {
 
   @Column(nullable = false, unique = true, updatable = false)
   public String code;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false, updatable = false)
+  public ItemKind kind = ItemKind.MEASURE;
+
+  /** A task's parent: the measure, or the task of the region above (null for a measure). */
+  @ManyToOne(fetch = FetchType.LAZY)
+  @JoinColumn(name = "parent_id", updatable = false)
+  public Measure parent;
+
+  /** A task's measure (null for a measure). */
+  @ManyToOne(fetch = FetchType.LAZY)
+  @JoinColumn(name = "root_id", updatable = false)
+  public Measure root;
+
+  /** The region the item is carried out in (a measure: the province). */
+  @Column(name = "region_code", nullable = false)
+  public String regionCode = Regions.PROVINCE;
+
+  /** Illustrative data (TRACKER_DEMO_SAMPLE_TASKS): marked 示例数据 wherever it shows. */
+  public boolean sample;
 
   @Enumerated(EnumType.STRING)
   @Column(nullable = false)
@@ -124,6 +150,10 @@ public class Measure {
   @OneToMany(mappedBy = "measure", cascade = CascadeType.ALL, orphanRemoval = true)
   @OrderBy("position")
   public List<Target> targets = new ArrayList<>();
+
+  public boolean isTask() {
+    return kind == ItemKind.TASK;
+  }
 
   public boolean involves(String unitCode) {
     return leadUnit.code.equals(unitCode) || coUnits.stream().anyMatch(u -> u.code.equals(unitCode));

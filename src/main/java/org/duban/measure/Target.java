@@ -39,4 +39,9 @@ public class Target {
   public BigDecimal actualValue;
 
   public String assumption;
+
+  /** How the target's actual rolls up from the tasks below (Rollup; SQL twin duban_rollup_actual). */
+  @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+  @Column(nullable = false)
+  public Rollup.Aggregation aggregation = Rollup.Aggregation.SUM;
 }
