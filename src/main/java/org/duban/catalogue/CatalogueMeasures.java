@@ -62,7 +62,7 @@ public class CatalogueMeasures {
     while (true) {
       List<Measure> batch =
           measures.getEntityManager()
-              .createQuery("select m from Measure m join fetch m.leadUnit where m.code > :after order by m.code", Measure.class)
+              .createQuery("select m from Measure m join fetch m.leadUnit where m.kind = org.duban.measure.ItemKind.MEASURE and m.code > :after order by m.code", Measure.class)
               .setParameter("after", after)
               .setMaxResults(200)
               .getResultList();

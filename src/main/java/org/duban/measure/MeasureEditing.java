@@ -45,8 +45,19 @@ public class MeasureEditing {
     this.views = views;
   }
 
+  /** Measures are the province's: an office of a city or county reads them and acts on its tasks. */
+  static void provincialOffice(Actor actor, String what) {
+    if (actor.is(org.duban.platform.Role.OFFICE_) && !org.duban.identity.Regions.provincial(actor)) {
+      throw ProblemException.forbidden("Only an office of the whole province may " + what + ".");
+    }
+  }
+
   @Transactional
   public MeasureView create(CreateMeasureRequest r, Actor actor) {
+    provincialOffice(actor, "create measures");
+    if (ItemKind.ofCode(r.code()) == ItemKind.TASK) {
+      throw ProblemException.invalid("code", "must not end in a dash and six digits: that is the shape of a task's code");
+    }
     if (measures.findByCode(r.code()).isPresent()) {
       throw ProblemException.conflict("A measure with code " + r.code() + " exists already.");
     }
@@ -97,6 +108,7 @@ public class MeasureEditing {
     if (!precondition.present()) {
       throw ProblemException.preconditionRequired();
     }
+    provincialOffice(actor, "change measures");
     Measure m = measures.findByCodeForUpdate(code).orElseThrow(() -> MeasureQueries.notFound(code));
     precondition.require(m.version);
     var rec = journal.on(actor, m.id, MeasureLifecycle.ENTITY, m.code);
@@ -230,6 +242,9 @@ public class MeasureEditing {
       t.dueDate = in.dueDate();
       t.actualValue = in.actualValue();
       t.assumption = blankToNull(in.assumption());
+      if (in.aggregation() != null) {
+        t.aggregation = in.aggregation();
+      }
     }
     while (m.targets.size() > list.size()) {
       m.targets.remove(m.targets.size() - 1);

@@ -45,12 +45,27 @@ public class MeasureLifecycle {
   private final Journal journal;
   private final BusinessCalendar calendar;
   private final MeasureViews views;
+  private final ItemScope scope;
+  private final Rollups rollups;
 
-  public MeasureLifecycle(MeasureRepository measures, Journal journal, BusinessCalendar calendar, MeasureViews views) {
+  public MeasureLifecycle(MeasureRepository measures, Journal journal, BusinessCalendar calendar, MeasureViews views, ItemScope scope,
+      Rollups rollups) {
     this.measures = measures;
     this.journal = journal;
     this.calendar = calendar;
     this.views = views;
+    this.scope = scope;
+    this.rollups = rollups;
+  }
+
+  /** The journal's entity for an item: MEASURE or TASK. */
+  static String entity(Measure m) {
+    return m.isTask() ? "TASK" : ENTITY;
+  }
+
+  /** Only an office whose region contains the item's acts on it (404 for one it may not read). */
+  private Consumer<Measure> supervised(Actor actor, String what) {
+    return m -> scope.requireSupervision(actor, m, what);
   }
 
   /** What a step leaves on the public timeline (summary is public text; dates only for postponements). */
@@ -68,9 +83,13 @@ public class MeasureLifecycle {
 
   @Transactional
   public MeasureView postpone(String code, PostponeRequest r, Precondition precondition, Actor actor) {
-    return transition(code, precondition, actor, NO_SCOPE, closed -> "A verified measure is closed: it has no deadline to move.", OPEN, (m, rec, now) -> {
+    return transition(code, precondition, actor, supervised(actor, "postpone"), closed -> "A verified measure is closed: it has no deadline to move.", OPEN, (m, rec, now) -> {
       if (!r.newDeadline().isAfter(m.currentDeadline)) {
         throw ProblemException.invalid("newDeadline", "must be after the current deadline " + m.currentDeadline);
+      }
+      if (m.parent != null && r.newDeadline().isAfter(m.parent.currentDeadline)) {
+        throw ProblemException.invalid("newDeadline",
+            "must be on or before the deadline of " + m.parent.code + " (" + m.parent.currentDeadline + "): postpone it first");
       }
       Postponement p = new Postponement();
       p.measure = m;
@@ -90,8 +109,8 @@ public class MeasureLifecycle {
   @Transactional
   public MeasureView claimDone(String code, NoteRequest note, Precondition precondition, Actor actor) {
     Consumer<Measure> leadUnitOnly = m -> {
-      if (actor.is(Role.REPORTER_) && !m.involves(actor.unitCode())) {
-        throw MeasureQueries.notFound(code);
+      if (!scope.reads(actor, m)) {
+        throw ItemScope.notFound(m);
       }
       if (actor.is(Role.REPORTER_) && !m.leadUnit.code.equals(actor.unitCode())) {
         throw ProblemException.forbidden("Only the lead unit of " + code + " may claim it done.");
@@ -109,7 +128,15 @@ public class MeasureLifecycle {
 
   @Transactional
   public MeasureView verify(String code, NoteRequest note, Precondition precondition, Actor actor) {
-    return transition(code, precondition, actor, NO_SCOPE, cannot("verify it"), EnumSet.of(MeasureStatus.CLAIMED_DONE), (m, rec, now) -> {
+    MeasureView done = transition(code, precondition, actor, supervised(actor, "verify"), cannot("verify it"), EnumSet.of(MeasureStatus.CLAIMED_DONE), (m, rec, now) -> {
+      long open = measures.count("parent.id = ?1 and status <> ?2", m.id, MeasureStatus.VERIFIED);
+      String why = note == null || note.openTasksReason() == null || note.openTasksReason().isBlank() ? null : note.openTasksReason().strip();
+      if (open > 0 && why == null) {
+        throw ProblemException.conflict(code + " has " + open + " open task(s): verify them first, or say why in openTasksReason.");
+      }
+      if (open > 0) {
+        rec.change("VERIFY", "openTasksReason", null, why);
+      }
       rec.change("VERIFY", "status", m.status, MeasureStatus.VERIFIED);
       rec.change("VERIFY", "progress", m.progress, 100);
       rec.change("VERIFY", "verifiedBy", m.verifiedBy, actor.username());
@@ -119,11 +146,13 @@ public class MeasureLifecycle {
       m.verifiedBy = actor.username();
       return Event.of(PublicEvent.Kind.VERIFIED, summaryOr(note, "督办办公室核验通过，予以销号"));
     });
+    rollups.above(measures.findByCode(code).orElseThrow(), actor);
+    return done;
   }
 
   @Transactional
   public MeasureView reopen(String code, ReasonRequest r, Precondition precondition, Actor actor) {
-    return transition(code, precondition, actor, NO_SCOPE, cannot("reopen it"),
+    return transition(code, precondition, actor, supervised(actor, "reopen"), cannot("reopen it"),
         EnumSet.of(MeasureStatus.CLAIMED_DONE, MeasureStatus.VERIFIED), (m, rec, now) -> {
           rec.change("REOPEN", "status", m.status, MeasureStatus.IN_PROGRESS);
           rec.change("REOPEN", "reopenReason", null, r.reason().trim());
@@ -145,7 +174,7 @@ public class MeasureLifecycle {
    */
   @Transactional
   public MeasureView suspend(String code, SuspendRequest r, Precondition precondition, Actor actor) {
-    return transition(code, precondition, actor, NO_SCOPE, cannot("suspend it"),
+    return transition(code, precondition, actor, supervised(actor, "suspend"), cannot("suspend it"),
         EnumSet.of(MeasureStatus.NOT_STARTED, MeasureStatus.IN_PROGRESS), (m, rec, now) -> {
           rec.change("SUSPEND", "status", m.status, MeasureStatus.SUSPENDED);
           rec.change("SUSPEND", "statusReason", m.statusReason, r.reason().trim());
@@ -158,7 +187,7 @@ public class MeasureLifecycle {
   /** As for suspending: the reason (optional) goes to the journal only, the public sees publicSummary. */
   @Transactional
   public MeasureView resume(String code, ResumeRequest r, Precondition precondition, Actor actor) {
-    return transition(code, precondition, actor, NO_SCOPE, cannot("resume it"), EnumSet.of(MeasureStatus.SUSPENDED), (m, rec, now) -> {
+    return transition(code, precondition, actor, supervised(actor, "resume"), cannot("resume it"), EnumSet.of(MeasureStatus.SUSPENDED), (m, rec, now) -> {
       MeasureStatus next = m.progress > 0 ? MeasureStatus.IN_PROGRESS : MeasureStatus.NOT_STARTED;
       rec.change("RESUME", "status", m.status, next);
       rec.change("RESUME", "statusReason", m.statusReason, null);
@@ -187,9 +216,8 @@ public class MeasureLifecycle {
       }
       return Event.of(PublicEvent.Kind.PROGRESS, publicSummary);
     });
+    rollups.above(m, actor);
   }
-
-  private static final Consumer<Measure> NO_SCOPE = m -> {};
 
   /** The detail of the 409 when the measure's status does not allow the step. */
   @FunctionalInterface
@@ -204,7 +232,7 @@ public class MeasureLifecycle {
   /** Lock → the caller's scope → the version it read → the status → the step → journal and timeline. */
   private MeasureView transition(
       String code, Precondition precondition, Actor actor, Consumer<Measure> scope, Refusal refusal, Set<MeasureStatus> allowed, Step step) {
-    Measure m = measures.findByCodeForUpdate(code).orElseThrow(() -> MeasureQueries.notFound(code));
+    Measure m = measures.findByCodeForUpdate(code).orElseThrow(() -> ItemScope.notFound(code));
     scope.accept(m);
     precondition.check(m.version);
     apply(m, actor, refusal, allowed, step);
@@ -216,7 +244,7 @@ public class MeasureLifecycle {
       throw ProblemException.conflict(refusal.detail(m));
     }
     Instant now = calendar.now();
-    Event event = step.apply(m, journal.on(actor, m.id, ENTITY, m.code), now);
+    Event event = step.apply(m, journal.on(actor, m.id, entity(m), m.code), now);
     m.updatedAt = now;
     PublicEvent e = new PublicEvent();
     e.measure = m;

@@ -38,7 +38,7 @@ public class MeasureRepository implements PanacheRepository<Measure> {
                 "select m.area, duban_light(m.status, m.progress, m.start_date, m.current_deadline, m.claimed_done_on,"
                     + " m.reporting_missed, :today, :near, :lag) as light, m.status,"
                     + " duban_overdue(m.status, m.current_deadline, m.claimed_done_on, :today) as overdue, count(*) as count"
-                    + " from measure m group by 1, 2, 3, 4", Tuple.class)
+                    + " from measure m where m.kind = 'MEASURE' group by 1, 2, 3, 4", Tuple.class)
             .setParameter("today", today)
             .setParameter("near", rule.nearDeadlineDays())
             .setParameter("lag", rule.lagPoints())
@@ -70,8 +70,23 @@ public class MeasureRepository implements PanacheRepository<Measure> {
   public record Found(List<Measure> items, long total) {}
 
   public Found search(MeasureFilter filter, LocalDate today, PageRequest page) {
-    StringBuilder where = new StringBuilder("1 = 1");
+    StringBuilder where = new StringBuilder("m.kind = :kind");
     Map<String, Object> params = new HashMap<>();
+    params.put("kind", filter.kind() == null ? ItemKind.MEASURE : filter.kind());
+    if (filter.measure() != null) {
+      where.append(" and m.root.code = :measure");
+      params.put("measure", filter.measure());
+    }
+    if (filter.region() != null) {
+      // this region and below, by the region's path (V13); a measure: one of its tasks is there
+      String inRegion = "(select r.code from Region r where r.path like :regionPath)";
+      if (filter.kind() == ItemKind.TASK) {
+        where.append(" and m.regionCode in ").append(inRegion);
+      } else {
+        where.append(" and exists (select 1 from Measure t where t.root = m and t.regionCode in ").append(inRegion).append(")");
+      }
+      params.put("regionPath", filter.region() + "%");
+    }
     if (filter.area() != null) {
       where.append(" and m.area = :area");
       params.put("area", filter.area());
@@ -114,6 +129,69 @@ public class MeasureRepository implements PanacheRepository<Measure> {
         find(hql + " order by m.code", params).page(page.page, page.size).list();
     return new Found(items, total);
   }
+
+  /** The tasks of a measure, all of them, in code order (a measure has at most a few hundred). */
+  public List<Measure> tasksOf(long measureId) {
+    return find("from Measure m join fetch m.leadUnit where m.root.id = ?1 order by m.code", measureId).list();
+  }
+
+  /** How many of a measure's tasks are red, yellow, green and closed (by the scan's stored light). */
+  public record TaskTally(long total, long red, long yellow, long green, long closed, long open) {}
+
+  /**
+   * The tally of the tasks below each item: all tasks of a measure, the direct children of a task
+   * (a city's county tasks). Lights by the rule's SQL twin for the day; verified tasks count as closed.
+   */
+  public Map<Long, TaskTally> taskTallies(Collection<Long> measureIds, Collection<Long> taskIds, LocalDate today) {
+    Map<Long, TaskTally> out = new HashMap<>();
+    if (!measureIds.isEmpty()) {
+      tally(TALLY_BY_ROOT, measureIds, today, out);
+    }
+    if (!taskIds.isEmpty()) {
+      tally(TALLY_BY_PARENT, taskIds, today, out);
+    }
+    return out;
+  }
+
+  private static final String TALLY_COLUMNS =
+      " count(*) as total,"
+          + " count(*) filter (where t.status <> 'VERIFIED' and l.light = 'RED') as red,"
+          + " count(*) filter (where t.status <> 'VERIFIED' and l.light = 'YELLOW') as yellow,"
+          + " count(*) filter (where t.status <> 'VERIFIED' and l.light = 'GREEN') as green,"
+          + " count(*) filter (where t.status = 'VERIFIED') as closed"
+          + " from measure t cross join lateral (select duban_light(t.status, t.progress, t.start_date, t.current_deadline,"
+          + " t.claimed_done_on, t.reporting_missed, :today, :near, :lag) as light) l";
+  private static final String TALLY_BY_ROOT = "select t.root_id as item," + TALLY_COLUMNS + " where t.root_id in (:ids) group by t.root_id";
+  private static final String TALLY_BY_PARENT = "select t.parent_id as item," + TALLY_COLUMNS + " where t.parent_id in (:ids) group by t.parent_id";
+
+  @SuppressWarnings("unchecked")
+  private void tally(String sql, Collection<Long> ids, LocalDate today, Map<Long, TaskTally> out) {
+    List<Tuple> rows =
+        getEntityManager()
+            .createNativeQuery(sql, Tuple.class)
+            .setParameter("ids", ids)
+            .setParameter("today", today)
+            .setParameter("near", rule.nearDeadlineDays())
+            .setParameter("lag", rule.lagPoints())
+            .getResultList();
+    for (Tuple t : rows) {
+      long total = ((Number) t.get("total")).longValue();
+      long closed = ((Number) t.get("closed")).longValue();
+      out.put(((Number) t.get("item")).longValue(), new TaskTally(total, ((Number) t.get("red")).longValue(),
+          ((Number) t.get("yellow")).longValue(), ((Number) t.get("green")).longValue(), closed, total - closed));
+    }
+  }
+
+  /** Whether the item has tasks below it (then it takes no reports: its tasks do). */
+  public boolean hasChildren(long id) {
+    return count("parent.id", id) > 0;
+  }
+
+  /** The children of an item, with what the roll-up needs. */
+  public List<Measure> childrenOf(long id) {
+    return find("from Measure m where m.parent.id = ?1 order by m.id", id).list();
+  }
+
 
   static String escapeLike(String text) {
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");

@@ -126,7 +126,7 @@ public class MeasureResource {
       @HeaderParam("If-Match") @Parameter(description = "the ETag read with the measure", example = "\"3\"") String ifMatch,
       @Valid @NotNull PatchMeasureRequest request) {
     return withTag(
-        Response.ok(), editing.update(code, request, Precondition.ifMatch(ifMatch), actor.get()));
+        Response.ok(), editing.update(measure(code), request, Precondition.ifMatch(ifMatch), actor.get()));
   }
 
   @POST
@@ -144,7 +144,7 @@ public class MeasureResource {
       @HeaderParam("If-Match") String ifMatch,
       @Valid @NotNull PostponeRequest request) {
     return withTag(
-        Response.ok(), lifecycle.postpone(code, request, Precondition.ifMatch(ifMatch), actor.get()));
+        Response.ok(), lifecycle.postpone(measure(code), request, Precondition.ifMatch(ifMatch), actor.get()));
   }
 
   @POST
@@ -161,7 +161,7 @@ public class MeasureResource {
       @HeaderParam("If-Match") String ifMatch,
       @Valid NoteRequest request) {
     return withTag(
-        Response.ok(), lifecycle.claimDone(code, request, Precondition.ifMatch(ifMatch), actor.get()));
+        Response.ok(), lifecycle.claimDone(measure(code), request, Precondition.ifMatch(ifMatch), actor.get()));
   }
 
   @POST
@@ -177,7 +177,7 @@ public class MeasureResource {
       @HeaderParam("If-Match") String ifMatch,
       @Valid NoteRequest request) {
     return withTag(
-        Response.ok(), lifecycle.verify(code, request, Precondition.ifMatch(ifMatch), actor.get()));
+        Response.ok(), lifecycle.verify(measure(code), request, Precondition.ifMatch(ifMatch), actor.get()));
   }
 
   @POST
@@ -195,7 +195,7 @@ public class MeasureResource {
       @HeaderParam("If-Match") String ifMatch,
       @Valid @NotNull ReasonRequest request) {
     return withTag(
-        Response.ok(), lifecycle.reopen(code, request, Precondition.ifMatch(ifMatch), actor.get()));
+        Response.ok(), lifecycle.reopen(measure(code), request, Precondition.ifMatch(ifMatch), actor.get()));
   }
 
   @POST
@@ -213,7 +213,7 @@ public class MeasureResource {
       @HeaderParam("If-Match") String ifMatch,
       @Valid @NotNull SuspendRequest request) {
     return withTag(
-        Response.ok(), lifecycle.suspend(code, request, Precondition.ifMatch(ifMatch), actor.get()));
+        Response.ok(), lifecycle.suspend(measure(code), request, Precondition.ifMatch(ifMatch), actor.get()));
   }
 
   @POST
@@ -229,7 +229,7 @@ public class MeasureResource {
       @HeaderParam("If-Match") String ifMatch,
       @Valid ResumeRequest request) {
     return withTag(
-        Response.ok(), lifecycle.resume(code, request, Precondition.ifMatch(ifMatch), actor.get()));
+        Response.ok(), lifecycle.resume(measure(code), request, Precondition.ifMatch(ifMatch), actor.get()));
   }
 
   @GET
@@ -241,7 +241,13 @@ public class MeasureResource {
   @APIResponse(responseCode = "404", description = "no such measure")
   public Page<JournalView> journal(
       @PathParam("code") @Parameter(example = "J04") String code, @BeanParam PageRequest page) {
-    return queries.journal(code, page.validated());
+    return queries.journal(measure(code), page.validated(), actor.get());
+  }
+
+  /** A task's code is not a measure's: 404 here (its endpoints are under /api/v1/tasks). */
+  private static String measure(String code) {
+    MeasureQueries.requireKind(code, ItemKind.MEASURE);
+    return code;
   }
 
   private static Response withTag(Response.ResponseBuilder builder, MeasureView view) {

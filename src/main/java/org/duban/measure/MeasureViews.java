@@ -31,31 +31,75 @@ public class MeasureViews {
         m.status, m.progress, m.startDate, m.currentDeadline, m.claimedDoneOn, m.reportingMissed);
   }
 
+  /**
+   * One item: a parent's progress is computed here by the roll-up rule's Java twin from its
+   * children (lists show the stored value the SQL twin wrote; RollupSqlAgreementTest: they agree).
+   */
   public MeasureView one(Measure m) {
-    return many(List.of(m)).get(0);
+    return many(List.of(m), true).get(0);
   }
 
   public List<MeasureView> many(List<Measure> list) {
+    return many(list, false);
+  }
+
+  private List<MeasureView> many(List<Measure> list, boolean single) {
     List<Long> ids = list.stream().map(m -> m.id).toList();
     Map<Long, List<Postponement>> postponements = measures.postponementsOf(ids);
     Map<Long, Long> pending = measures.pendingReportCounts(ids);
     Map<Long, Instant> last = measures.lastPublicEvents(ids);
     LocalDate today = calendar.today();
+    Map<Long, MeasureRepository.TaskTally> tallies = measures.taskTallies(
+        list.stream().filter(m -> !m.isTask()).map(m -> m.id).toList(), list.stream().filter(Measure::isTask).map(m -> m.id).toList(), today);
     return list.stream()
         .map(
-            m ->
-                view(
-                    m,
-                    postponements.getOrDefault(m.id, List.of()),
-                    pending.getOrDefault(m.id, 0L),
-                    last.get(m.id),
-                    today))
+            m -> {
+              MeasureRepository.TaskTally tally = tallies.get(m.id);
+              int progress = single && tally != null ? rolledUp(m) : m.progress;
+              return view(
+                  m,
+                  progress,
+                  tally,
+                  postponements.getOrDefault(m.id, List.of()),
+                  pending.getOrDefault(m.id, 0L),
+                  last.get(m.id),
+                  today);
+            })
         .toList();
   }
 
+  /** The roll-up rule in Java for one parent (a verified parent keeps what it has). */
+  int rolledUp(Measure p) {
+    if (p.status == MeasureStatus.VERIFIED) {
+      return p.progress;
+    }
+    List<Measure> kids = measures.childrenOf(p.id);
+    if (kids.isEmpty()) {
+      return p.progress;
+    }
+    Integer primary = p.targets.stream().filter(t -> t.targetValue != null).map(t -> t.position).min(Integer::compare).orElse(null);
+    List<java.math.BigDecimal> shares = primary == null ? null : kids.stream()
+        .map(k -> k.targets.stream().filter(t -> t.position == primary).map(t -> t.targetValue).findFirst().orElse(null))
+        .toList();
+    return Rollup.progress(kids.stream().map(k -> k.progress).toList(), shares);
+  }
+
+  /** A task as the staff see it: its view as an item, with its measure, parent and region. */
+  public org.duban.measure.dto.TaskView task(Measure t, String regionName) {
+    MeasureView v = one(t);
+    return new org.duban.measure.dto.TaskView(
+        t.code, t.root.code, t.parent.code, new org.duban.measure.dto.RegionRef(t.regionCode, regionName), v.leadUnit(), t.title,
+        v.startDate(), v.committedDeadline(), v.deadline(), v.status(), v.progress(), v.light(), v.overdue(), v.overdueDays(),
+        v.postponements(), v.targets(), v.milestones(), v.tasks(), v.reportingMissed(), v.pendingReports(), t.sample,
+        v.statusReason(), v.claimedDoneOn(), v.verifiedAt(), v.verifiedBy(), v.notes(), v.lastUpdate(), v.version(), v.createdAt(),
+        v.updatedAt());
+  }
+
   private MeasureView view(
-      Measure m, List<Postponement> postponements, long pending, Instant lastUpdate, LocalDate today) {
-    LightRule.Facts facts = facts(m);
+      Measure m, int progress, MeasureRepository.TaskTally tally, List<Postponement> postponements, long pending, Instant lastUpdate,
+      LocalDate today) {
+    LightRule.Facts facts = new LightRule.Facts(
+        m.status, progress, m.startDate, m.currentDeadline, m.claimedDoneOn, m.reportingMissed);
     return new MeasureView(
         m.code,
         m.area,
@@ -67,7 +111,7 @@ public class MeasureViews {
         m.committedDeadline,
         m.currentDeadline,
         m.status,
-        m.progress,
+        progress,
         rule.light(facts, today),
         rule.overdue(facts, today),
         rule.overdueDays(facts, today),
@@ -85,7 +129,7 @@ public class MeasureViews {
             .map(
                 t ->
                     new TargetView(
-                        t.description, plain(t.targetValue), t.unitLabel, t.dueDate, plain(t.actualValue), t.assumption))
+                        t.description, plain(t.targetValue), t.unitLabel, t.dueDate, plain(t.actualValue), t.assumption, t.aggregation))
             .toList(),
         m.statusReason,
         m.claimedDoneOn,
@@ -96,7 +140,9 @@ public class MeasureViews {
         m.reportingMissed,
         m.version,
         m.createdAt,
-        m.updatedAt);
+        m.updatedAt,
+        tally == null ? null : new org.duban.measure.dto.TaskTallyView(tally.total(), tally.red(), tally.yellow(), tally.green(), tally.closed()),
+        m.sample);
   }
 
   private static java.math.BigDecimal plain(java.math.BigDecimal value) {

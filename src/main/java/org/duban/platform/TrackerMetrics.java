@@ -66,7 +66,7 @@ public class TrackerMetrics {
   private void refreshMeasures() {
     jakarta.persistence.Tuple r = QuarkusTransaction.requiringNew().call(() -> (jakarta.persistence.Tuple) em.createNativeQuery(
             "select count(*) filter (where overdue) as overdue, count(*) filter (where light = 'RED') as red,"
-                + " count(*) filter (where light = 'YELLOW') as yellow from measure", jakarta.persistence.Tuple.class)
+                + " count(*) filter (where light = 'YELLOW') as yellow from measure where kind = 'MEASURE'", jakarta.persistence.Tuple.class)
         .getSingleResult());
     overdue.set(((Number) r.get("overdue")).longValue());
     red.set(((Number) r.get("red")).longValue());

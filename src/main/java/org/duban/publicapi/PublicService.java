@@ -60,12 +60,14 @@ public class PublicService {
 
   @Transactional
   public PublicMeasure get(String code) {
+    MeasureQueries.requireKind(code, org.duban.measure.ItemKind.MEASURE);
     Measure m = measures.findByCode(code).orElseThrow(() -> MeasureQueries.notFound(code));
     return publicOf(views.one(m));
   }
 
   @Transactional
   public List<PublicEventView> timeline(String code) {
+    MeasureQueries.requireKind(code, org.duban.measure.ItemKind.MEASURE);
     Measure m = measures.findByCode(code).orElseThrow(() -> MeasureQueries.notFound(code));
     return measures.timeline(m.id).stream()
         .map(e -> new PublicEventView(e.kind.name(), e.occurredAt, e.progress, e.summary, e.oldDeadline, e.newDeadline))

@@ -57,6 +57,7 @@ public class MeasureReportsResource {
   public Response submit(
       @PathParam("code") @Parameter(example = "J04") String code,
       @Valid @NotNull SubmitReportRequest request) {
+    org.duban.measure.MeasureQueries.requireKind(code, org.duban.measure.ItemKind.MEASURE);
     ReportView report = service.submit(code, request, actor.get());
     return Response.created(links.link("api", "v1", "reports", String.valueOf(report.id())))
         .entity(report)
@@ -73,6 +74,7 @@ public class MeasureReportsResource {
       @PathParam("code") @Parameter(example = "J04") String code,
       @QueryParam("state") @Parameter(description = "PENDING, ACCEPTED or RETURNED", example = "PENDING") String state,
       @BeanParam PageRequest page) {
+    org.duban.measure.MeasureQueries.requireKind(code, org.duban.measure.ItemKind.MEASURE);
     return service.list(
         code, null, Params.enumOf(ProgressReport.State.class, "state", state), page.validated(), actor.get());
   }

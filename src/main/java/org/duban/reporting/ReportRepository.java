@@ -18,7 +18,7 @@ public class ReportRepository implements PanacheRepository<ProgressReport> {
 
   public record Found(List<ProgressReport> items, long total) {}
 
-  public Found search(String measureCode, String unitCode, ProgressReport.State state, PageRequest page) {
+  public Found search(String measureCode, String unitCode, ProgressReport.State state, String regionPath, PageRequest page) {
     StringBuilder where = new StringBuilder("1 = 1");
     Map<String, Object> params = new HashMap<>();
     if (measureCode != null) {
@@ -28,6 +28,11 @@ public class ReportRepository implements PanacheRepository<ProgressReport> {
     if (unitCode != null) {
       where.append(" and r.unitCode = :unit");
       params.put("unit", unitCode);
+    }
+    if (regionPath != null) {
+      where.append(" and (r.measure.kind = org.duban.measure.ItemKind.MEASURE"
+          + " or r.measure.regionCode in (select g.code from Region g where g.path like :regionPath))");
+      params.put("regionPath", regionPath);
     }
     if (state != null) {
       where.append(" and r.state = :state");

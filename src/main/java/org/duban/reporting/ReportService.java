@@ -31,13 +31,22 @@ public class ReportService {
   private final MeasureLifecycle lifecycle;
   private final Journal journal;
   private final BusinessCalendar calendar;
+  private final org.duban.measure.ItemScope scope;
+  private final org.duban.measure.MeasureRepository items;
+  private final org.duban.identity.Regions regions;
 
   public ReportService(
       ReportRepository reports,
       MeasureQueries measures,
       MeasureLifecycle lifecycle,
       Journal journal,
-      BusinessCalendar calendar) {
+      BusinessCalendar calendar,
+      org.duban.measure.ItemScope scope,
+      org.duban.measure.MeasureRepository items,
+      org.duban.identity.Regions regions) {
+    this.scope = scope;
+    this.items = items;
+    this.regions = regions;
     this.reports = reports;
     this.measures = measures;
     this.lifecycle = lifecycle;
@@ -48,8 +57,17 @@ public class ReportService {
   @Transactional
   public ReportView submit(String code, SubmitReportRequest r, Actor actor) {
     Measure m = measures.visible(code, actor);
+    if (actor.is(Role.REPORTER_) && !m.involves(actor.unitCode())) {
+      throw ProblemException.forbidden("Only the responsible unit of " + code + " reports on it: your unit reads it through its line.");
+    }
+    if (actor.is(Role.OFFICE_)) {
+      scope.requireSupervision(actor, m, "report on");
+    }
     if (m.status == MeasureStatus.VERIFIED) {
       throw ProblemException.conflict("Measure " + code + " is verified and closed: it takes no more reports.");
+    }
+    if (items.hasChildren(m.id)) {
+      throw ProblemException.conflict(code + " is broken down into tasks: its progress rolls up from them, and only the tasks at the lowest level take reports.");
     }
     ProgressReport report = new ProgressReport();
     report.measure = m;
@@ -74,7 +92,7 @@ public class ReportService {
    */
   @Transactional
   public ReportView accept(long id, Actor actor) {
-    ProgressReport report = pending(id);
+    ProgressReport report = pending(id, actor);
     report.state = ProgressReport.State.ACCEPTED;
     report.reviewedBy = actor.username();
     report.reviewedAt = calendar.now();
@@ -86,7 +104,7 @@ public class ReportService {
 
   @Transactional
   public ReportView returnReport(long id, String reason, Actor actor) {
-    ProgressReport report = pending(id);
+    ProgressReport report = pending(id, actor);
     report.state = ProgressReport.State.RETURNED;
     report.reviewedBy = actor.username();
     report.reviewedAt = calendar.now();
@@ -101,7 +119,7 @@ public class ReportService {
   @Transactional
   public ReportView get(long id, Actor actor) {
     ProgressReport r = reports.findByIdOptional(id).orElseThrow(() -> notFound(id));
-    if (actor.is(Role.REPORTER_) && !r.measure.involves(actor.unitCode())) {
+    if (actor.is(Role.REPORTER_) ? !r.measure.involves(actor.unitCode()) && !scope.reads(actor, r.measure) : !scope.reads(actor, r.measure)) {
       throw notFound(id);
     }
     return ReportView.of(r);
@@ -117,12 +135,19 @@ public class ReportService {
     if (actor.is(Role.REPORTER_) && measureCode == null) {
       scopedUnit = actor.unitCode();
     }
-    ReportRepository.Found found = reports.search(measureCode, scopedUnit, state, page);
+    // an office or leader of a city sees the reports of its region's tasks (and of the measures)
+    String regionPath = measureCode == null && !org.duban.identity.Regions.provincial(actor) && !actor.is(Role.REPORTER_)
+        ? regions.path(actor.regionCode()).orElse(actor.regionCode()) + "%" : null;
+    ReportRepository.Found found = reports.search(measureCode, scopedUnit, state, regionPath, page);
     return new Page<>(found.items().stream().map(ReportView::of).toList(), page.page, page.size, found.total());
   }
 
-  private ProgressReport pending(long id) {
+  private ProgressReport pending(long id, Actor actor) {
     ProgressReport report = reports.findForUpdate(id).orElseThrow(() -> notFound(id));
+    if (!scope.reads(actor, report.measure)) {
+      throw notFound(id);
+    }
+    scope.requireSupervision(actor, report.measure, "review the reports of");
     if (report.state != ProgressReport.State.PENDING) {
       throw ProblemException.conflict("Report " + id + " was " + report.state.name().toLowerCase() + " already.");
     }

@@ -97,6 +97,8 @@ public class DispatchRounds {
                     + "   and r.submitted_at >= ?2 and r.submitted_at < ?3)"
                     + " from measure m"
                     + " where m.status in ('NOT_STARTED', 'IN_PROGRESS') and m.start_date <= ?4"
+                    // a parent's progress rolls up from its tasks: only the items at the lowest level report
+                    + " and not exists (select 1 from measure c where c.parent_id = m.id)"
                     + " on conflict do nothing")
             .setParameter(1, round.id())
             .setParameter(2, from)

@@ -43,7 +43,7 @@ public class MeasureFlags {
         em.createNativeQuery(
                 """
                 with calc as (
-                    select m.id, m.code, m.current_deadline, m.overdue as old_overdue, m.light as old_light,
+                    select m.id, m.code, m.kind, m.current_deadline, m.overdue as old_overdue, m.light as old_light,
                            m.reporting_missed as old_missed, n.missed,
                            duban_overdue(m.status, m.current_deadline, m.claimed_done_on, ?1) as overdue,
                            duban_light(m.status, m.progress, m.start_date, m.current_deadline, m.claimed_done_on,
@@ -62,7 +62,7 @@ public class MeasureFlags {
                     returning c.*
                 ), journal as (
                     insert into journal_entry (measure_id, entity, entity_key, action, field, old_value, new_value, actor, occurred_at)
-                    select id, 'MEASURE', code, 'SCAN', f.field, f.old_value, f.new_value, ?5, ?4
+                    select id, kind, code, 'SCAN', f.field, f.old_value, f.new_value, ?5, ?4
                     from changed
                     cross join lateral (values
                         ('overdue', old_overdue::text, overdue::text),

@@ -52,13 +52,13 @@ public class ScanSnapshots {
   public void keepTrend(LocalDate today) {
     em.createNativeQuery(
             "insert into scan_snapshot (day, area, light, count)"
-                + " select ?1, area, light, count(*) from measure group by area, light"
+                + " select ?1, area, light, count(*) from measure where kind = 'MEASURE' group by area, light"
                 + " on conflict (day, area, light) do update set count = excluded.count")
         .setParameter(1, today)
         .executeUpdate();
     em.createNativeQuery(
             "delete from scan_snapshot s where s.day = ?1"
-                + " and not exists (select 1 from measure m where m.area = s.area and m.light = s.light)")
+                + " and not exists (select 1 from measure m where m.kind = 'MEASURE' and m.area = s.area and m.light = s.light)")
         .setParameter(1, today)
         .executeUpdate();
   }

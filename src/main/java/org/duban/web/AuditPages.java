@@ -48,9 +48,11 @@ public class AuditPages {
   private final MeasureQueries measures;
   private final BusinessCalendar calendar;
   private final StaffView view;
+  private final org.duban.identity.CurrentActor actor;
 
   public AuditPages(@Location("staff/audit.html") Template audit, @Location("staff/journal.html") Template journal, AuditTrail trail,
-      AuditAnchor anchor, MeasureQueries measures, BusinessCalendar calendar, StaffView view) {
+      AuditAnchor anchor, MeasureQueries measures, BusinessCalendar calendar, StaffView view, org.duban.identity.CurrentActor actor) {
+    this.actor = actor;
     this.audit = audit;
     this.journal = journal;
     this.trail = trail;
@@ -100,7 +102,7 @@ public class AuditPages {
   @RolesAllowed({Role.OFFICE_, Role.AUDITOR_})
   public Response journal(@PathParam("code") String code, @QueryParam("page") String pageParam, @QueryParam("lang") String lang,
       @Context HttpHeaders headers, @Context UriInfo uri) {
-    Page<JournalView> found = measures.journal(code, new ListForm(null, null, null, null, null, pageParam).pageRequest());
+    Page<JournalView> found = measures.journal(code, new ListForm(null, null, null, null, null, pageParam).pageRequest(), actor.get());
     return view.render(Paging.of(journal.instance(), found)
             .data("code", code)
             .data("found", found),

@@ -47,4 +47,7 @@ public record MeasureView(
         boolean reportingMissed,
     @Schema(example = "3", description = "the version the ETag carries") long version,
     @Schema(example = "2021-05-14T07:30:00Z") Instant createdAt,
-    @Schema(example = "2021-06-30T08:00:00Z") Instant updatedAt) {}
+    @Schema(example = "2021-06-30T08:00:00Z") Instant updatedAt,
+    @Schema(description = "its local tasks by light, when it is broken down (null otherwise); its progress then rolls up from them")
+        TaskTallyView tasks,
+    @Schema(example = "false", description = "illustrative data: 示例数据") boolean sample) {}

@@ -14,4 +14,11 @@ public record TargetInput(
     @Size(max = 32) @Schema(example = "天以内", description = "internal: the staff view") String unitLabel,
     @Schema(example = "2021-12-31") LocalDate dueDate,
     @DecimalMin("0") @Schema(example = "null") BigDecimal actualValue,
-    @Size(max = 1000) @Schema(example = "null", description = "internal: the staff view") String assumption) {}
+    @Size(max = 1000) @Schema(example = "null", description = "internal: the staff view") String assumption,
+    @Schema(example = "SUM", description = "how the actual rolls up from the tasks: SUM (default), MEAN, MAX, MIN or COVERAGE")
+        org.duban.measure.Rollup.Aggregation aggregation) {
+
+  public TargetInput(String description, BigDecimal targetValue, String unitLabel, LocalDate dueDate, BigDecimal actualValue, String assumption) {
+    this(description, targetValue, unitLabel, dueDate, actualValue, assumption, null);
+  }
+}

@@ -10,4 +10,5 @@ public record TargetView(
     @Schema(example = "处") String unitLabel,
     @Schema(example = "2021-12-31") LocalDate dueDate,
     @Schema(example = "null") BigDecimal actualValue,
-    @Schema(example = "null") String assumption) {}
+    @Schema(example = "null") String assumption,
+    @Schema(example = "SUM", description = "how the actual rolls up from the tasks") org.duban.measure.Rollup.Aggregation aggregation) {}

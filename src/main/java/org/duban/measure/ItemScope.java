@@ -1,0 +1,105 @@
+package org.duban.measure;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import org.duban.identity.Regions;
+import org.duban.identity.UnitLines;
+import org.duban.platform.Actor;
+import org.duban.platform.ProblemException;
+import org.duban.platform.Role;
+
+/**
+ * Who may read and who may act on a tracked item, by region (块) and by line (条), decided here
+ * only.
+ *
+ * <ul>
+ *   <li>Measures: every OFFICE, LEADER and ADMIN account reads them; a REPORTER those its unit leads
+ *       or shares, or carries a task of (itself or a unit of its line). Only an office of the whole
+ *       province acts on a measure.
+ *   <li>Tasks: the offices and leaders whose region contains the task's region (the province's
+ *       contain all), ADMIN, and the REPORTERs of the responsible unit, of a co-unit, or of a unit
+ *       above it in its line (those read only). The offices whose region contains the task's act on
+ *       it: accept its reports, verify, postpone, reopen, break it down further.
+ * </ul>
+ *
+ * Something an account may not read does not exist for it (404); something it reads but may not
+ * act on is a 403.
+ */
+@ApplicationScoped
+public class ItemScope {
+
+  private final Regions regions;
+  private final UnitLines lines;
+  private final MeasureRepository measures;
+
+  public ItemScope(Regions regions, UnitLines lines, MeasureRepository measures) {
+    this.regions = regions;
+    this.lines = lines;
+    this.measures = measures;
+  }
+
+  public boolean reads(Actor actor, Measure m) {
+    if (actor.is(Role.REPORTER_)) {
+      if (m.involves(actor.unitCode())) {
+        return true;
+      }
+      if (m.isTask()) {
+        return lines.inLineOf(actor.unitCode(), m.leadUnit.code);
+      }
+      return carriesTaskOf(actor, m);
+    }
+    if (actor.is(Role.OFFICE_) || actor.is(Role.LEADER_)) {
+      return !m.isTask() || regions.covers(actor, m.regionCode);
+    }
+    return actor.is(Role.ADMIN_) || actor.is(Role.AUDITOR_) || actor.is("SYSTEM");
+  }
+
+  /** Whether the actor is an office whose region contains the item's (a measure: the province). */
+  public boolean supervises(Actor actor, Measure m) {
+    if (actor.is("SYSTEM")) {
+      return true;
+    }
+    if (!actor.is(Role.OFFICE_)) {
+      return false;
+    }
+    return m.isTask() ? regions.covers(actor, m.regionCode) : Regions.provincial(actor);
+  }
+
+  /** 404 unless the actor reads the item, 403 unless it supervises it. */
+  public void requireSupervision(Actor actor, Measure m, String what) {
+    if (!reads(actor, m)) {
+      throw notFound(m);
+    }
+    if (!supervises(actor, m)) {
+      throw ProblemException.forbidden(
+          m.isTask()
+              ? "Only an office whose region contains " + m.regionCode + " may " + what + " " + m.code + "."
+              : "Only an office of the whole province may " + what + " " + m.code + ".");
+    }
+  }
+
+  /** 404 unless the actor reads the item. */
+  public Measure requireRead(Actor actor, Measure m) {
+    if (!reads(actor, m)) {
+      throw notFound(m);
+    }
+    return m;
+  }
+
+  public static ProblemException notFound(Measure m) {
+    return notFound(m.code);
+  }
+
+  public static ProblemException notFound(String code) {
+    return ItemKind.ofCode(code) == ItemKind.TASK
+        ? ProblemException.notFound("There is no task " + code + ".")
+        : MeasureQueries.notFound(code);
+  }
+
+  private boolean carriesTaskOf(Actor actor, Measure m) {
+    if (actor.unitCode() == null) {
+      return false;
+    }
+    var line = lines.lineOf(actor.unitCode());
+    return measures.count("root.id = ?1 and leadUnit.code in ?2", m.id, line) > 0;
+  }
+}
