@@ -69,12 +69,13 @@ public class ItemScope {
     if (!reads(actor, m)) {
       throw notFound(m);
     }
-    if (!supervises(actor, m)) {
-      throw ProblemException.forbidden(
-          m.isTask()
-              ? "Only an office whose region contains " + m.regionCode + " may " + what + " " + m.code + "."
-              : "Only an office of the whole province may " + what + " " + m.code + ".");
+    if (supervises(actor, m)) {
+      return;
     }
+    if (m.isTask()) {
+      throw ProblemException.forbidden("Only an office whose region contains " + m.regionCode + " may " + what + " " + m.code + ".");
+    }
+    throw ProblemException.forbidden("Only an office of the whole province may " + what + " " + m.code + ".");
   }
 
   /** 404 unless the actor reads the item. */
