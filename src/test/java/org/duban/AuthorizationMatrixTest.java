@@ -94,6 +94,20 @@ class AuthorizationMatrixTest {
     allow("GET /api/v1/me/tokens", EVERYONE_SIGNED_IN);
     allow("POST /api/v1/me/tokens", EVERYONE_SIGNED_IN);
     allow("DELETE /api/v1/me/tokens/{id}", EVERYONE_SIGNED_IN);
+    // local tasks (issue 14): for {taskCode} operations "reporter-fy" stands for the reporter of the
+    // task's own (city) unit, made by the test; region scope itself: TaskTest
+    ALLOWED.put("GET /api/v1/measures/{code}/tasks", staffRead);
+    allow("POST /api/v1/measures/{code}/tasks", "office");
+    ALLOWED.put("GET /api/v1/tasks", staffRead);
+    ALLOWED.put("GET /api/v1/tasks/{taskCode}", staffRead);
+    allow("PATCH /api/v1/tasks/{taskCode}", "office");
+    allow("POST /api/v1/tasks/{taskCode}/postponements", "office");
+    allow("POST /api/v1/tasks/{taskCode}/claim-done", "reporter-fy");
+    allow("POST /api/v1/tasks/{taskCode}/verify", "office");
+    allow("POST /api/v1/tasks/{taskCode}/reopen", "office");
+    allow("GET /api/v1/tasks/{taskCode}/journal", "office", "auditor");
+    allow("POST /api/v1/tasks/{taskCode}/reports", "reporter-fy", "office");
+    allow("GET /api/v1/tasks/{taskCode}/reports", "office", "leader", "reporter-fy");
     allow("GET /api/v1/audit", "auditor");
     allow("GET /api/v1/audit/verify", "auditor");
   }
@@ -111,6 +125,11 @@ class AuthorizationMatrixTest {
     String code = Api.createMeasure("fy"); // lead unit fy: reporter-fy's; reporter-gat is of another unit
     int report = as("reporter-fy").body("{\"progress\":10,\"publicSummary\":\"矩阵\"}").post("/api/v1/measures/" + code + "/reports")
         .then().statusCode(201).extract().path("id");
+    String cityUnit = "mx" + Long.toString(System.nanoTime() % 1_000_000_000L, 36);
+    org.duban.support.Db.exec("insert into unit (code, name, region_code, created_at) values (?, '矩阵市单位', '370300', now())", cityUnit);
+    String cityReporter = org.duban.support.Accounts.reporter(cityUnit);
+    String task = as("office").body("{\"region\":\"370300\",\"unit\":\"" + cityUnit + "\",\"deadline\":\"2021-11-30\"}")
+        .post("/api/v1/measures/" + code + "/tasks").then().statusCode(201).extract().path("code");
     Map<String, Map<String, Object>> paths = given().get("/q/openapi?format=json").then().statusCode(200).extract().jsonPath().getMap("paths");
     Set<String> operations = new TreeSet<>();
     paths.forEach((path, ops) -> ops.keySet().stream().filter(m -> !m.equals("parameters")).forEach(m -> operations.add(m.toUpperCase() + " " + path)));
@@ -125,7 +144,8 @@ class AuthorizationMatrixTest {
     List<String> wrong = new ArrayList<>();
     for (String op : operations) {
       String method = op.substring(0, op.indexOf(' '));
-      String path = op.substring(op.indexOf(' ') + 1).replace("{code}", code).replace("{id}", String.valueOf(report)).replace("{username}", "leader");
+      String path = op.substring(op.indexOf(' ') + 1).replace("{code}", code).replace("{id}", String.valueOf(report)).replace("{username}", "leader")
+          .replace("{taskCode}", task);
       Set<String> allowed = ALLOWED.get(op);
       // anonymous
       int anon = call(given(), method, path);
@@ -140,7 +160,7 @@ class AuthorizationMatrixTest {
         if (may && REFUSALS_ONLY.contains(op)) {
           continue;
         }
-        int status = call(as(user), method, path);
+        int status = call(as(user.equals("reporter-fy") && op.contains("{taskCode}") ? cityReporter : user), method, path);
         if (may ? (status == 401 || status == 403) : status != 403) {
           wrong.add(op + " as " + user + ": " + status + (may ? " (should be allowed)" : " (should be 403)"));
         }

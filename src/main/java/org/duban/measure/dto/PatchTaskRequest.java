@@ -14,8 +14,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  */
 @Schema(name = "PatchTask")
 public record PatchTaskRequest(
-    @Size(max = 32) @Schema(example = "jnzy", description = "the responsible local unit") String unit,
-    @Size(max = 50) @Schema(description = "the task's share of each target of its measure, in order") List<@DecimalMin("0") BigDecimal> targetShares,
-    @Size(max = 50) @Schema(description = "a leaf task's actual value of each target, in order (null: not known)") List<@DecimalMin("0") BigDecimal> targetActuals,
+    @Size(max = 32) @Schema(example = "jnzy", description = "published: the responsible local unit") String unit,
+    @Size(max = 50) @Schema(description = "published: the task's share of each target of its measure, in order") List<@DecimalMin("0") BigDecimal> targetShares,
+    @Size(max = 50) @Schema(description = "published: a leaf task's actual value of each target, in order (null: not known)") List<@DecimalMin("0") BigDecimal> targetActuals,
     @Size(max = 50) List<@Valid @NotNull MilestoneInput> milestones,
     @Size(max = 4000) @Schema(example = "null", description = "internal: the office's notes") String notes) {}
