@@ -22,7 +22,8 @@ import org.duban.platform.ProblemException;
 import org.duban.platform.Role;
 
 /**
- * Units and accounts from a CSV file (UTF-8, BOM allowed; a heading row): every row is checked
+ * Units and accounts from a CSV file (UTF-8, BOM allowed, or GBK; a heading row; a unit's region
+ * and parent and an account's region are optional columns; a parent may be another row): every row is checked
  * first with the rules of POST /units and POST /users (and against the other rows); any bad row
  * makes a 400 listing each row, column and reason, and nothing is written. Otherwise all rows are
  * created in one transaction (a dry run only counts them). Imported accounts must change their
@@ -33,6 +34,9 @@ public class AccountImport {
 
   public static final List<String> UNIT_COLUMNS = List.of("code", "name", "email");
   public static final List<String> USER_COLUMNS = List.of("username", "password", "role", "unit");
+  /** Columns a file may add: a unit's region and the unit above it in its line; an account's region. */
+  public static final List<String> UNIT_OPTIONAL = List.of("region", "parent");
+  public static final List<String> USER_OPTIONAL = List.of("region");
   static final int MAX_ROWS = 5000;
 
   /** What an import did (or, in a dry run, would do). */
@@ -42,9 +46,12 @@ public class AccountImport {
   private final IdentityService identities;
   private final UnitRepository unitRows;
   private final UserRepository userRows;
+  private final Regions regions;
   private final Validator validator;
 
-  public AccountImport(UnitService units, IdentityService identities, UnitRepository unitRows, UserRepository userRows, Validator validator) {
+  public AccountImport(UnitService units, IdentityService identities, UnitRepository unitRows, UserRepository userRows, Regions regions,
+      Validator validator) {
+    this.regions = regions;
     this.units = units;
     this.identities = identities;
     this.unitRows = unitRows;
@@ -54,34 +61,71 @@ public class AccountImport {
 
   @Transactional
   public ImportResult importUnits(byte[] body, boolean dryRun, Actor actor) {
-    List<CSVRecord> rows = parse(body, UNIT_COLUMNS);
+    List<CSVRecord> rows = parse(body, UNIT_COLUMNS, UNIT_OPTIONAL);
     List<Problem.FieldError> errors = new ArrayList<>();
-    List<CreateUnitRequest> requests = new ArrayList<>();
+    Map<String, CreateUnitRequest> requests = new java.util.LinkedHashMap<>();
+    Map<String, CSVRecord> rowOf = new HashMap<>();
     Map<String, Long> seen = new HashMap<>();
     for (CSVRecord row : rows) {
-      CreateUnitRequest r = new CreateUnitRequest(cell(row, "code"), cell(row, "name"), cell(row, "email"));
+      CreateUnitRequest r = new CreateUnitRequest(cell(row, "code"), cell(row, "name"), cell(row, "email"), cell(row, "region"), cell(row, "parent"));
       int before = errors.size();
       check(r, row, errors);
+      if (r.region() != null && r.region().matches("[1-9][0-9]{5}") && regions.region(r.region()).isEmpty()) {
+        errors.add(error(row, "region", "no region has the code '" + r.region() + "'"));
+      }
       if (errors.size() == before && r.code() != null) {
         Long first = seen.putIfAbsent(r.code(), row.getRecordNumber() + 1);
         if (first != null) {
           errors.add(error(row, "code", "appears again (first in row " + first + ")"));
         } else if (unitRows.findByIdOptional(r.code()).isPresent()) {
           errors.add(error(row, "code", "a unit with this code exists already"));
+        } else {
+          requests.put(r.code(), r);
+          rowOf.put(r.code(), row);
         }
       }
-      requests.add(r);
+    }
+    // a parent is a unit already there or another row of the file; the lines never run in a circle
+    Map<String, String> lines = units.lines();
+    requests.values().forEach(r -> lines.put(r.code(), r.parent()));
+    for (CreateUnitRequest r : requests.values()) {
+      CSVRecord row = rowOf.get(r.code());
+      if (r.parent() == null) {
+        continue;
+      }
+      if (r.parent().equals(r.code())) {
+        errors.add(error(row, "parent", "a unit cannot be its own parent"));
+      } else if (!lines.containsKey(r.parent())) {
+        errors.add(error(row, "parent", "no unit has the code '" + r.parent() + "', in the file or already"));
+      } else if (UnitService.circle(r.code(), r.parent(), lines) != null) {
+        errors.add(error(row, "parent", "the units' lines would run in a circle through " + r.code()));
+      }
     }
     refuse(errors);
     if (!dryRun) {
-      requests.forEach(r -> units.createUnit(r, actor));
+      // parents before their children
+      java.util.Set<String> done = new java.util.HashSet<>();
+      for (CreateUnitRequest r : requests.values()) {
+        createWithParents(r, requests, done, actor);
+      }
     }
-    return new ImportResult(requests.size(), requests.size(), dryRun);
+    return new ImportResult(rows.size(), rows.size(), dryRun);
+  }
+
+  private void createWithParents(CreateUnitRequest r, Map<String, CreateUnitRequest> requests, java.util.Set<String> done, Actor actor) {
+    if (!done.add(r.code())) {
+      return;
+    }
+    CreateUnitRequest parent = r.parent() == null ? null : requests.get(r.parent());
+    if (parent != null) {
+      createWithParents(parent, requests, done, actor);
+    }
+    units.createUnit(r, actor);
   }
 
   @Transactional
   public ImportResult importUsers(byte[] body, boolean dryRun, Actor actor) {
-    List<CSVRecord> rows = parse(body, USER_COLUMNS);
+    List<CSVRecord> rows = parse(body, USER_COLUMNS, USER_OPTIONAL);
     List<Problem.FieldError> errors = new ArrayList<>();
     List<CreateUserRequest> requests = new ArrayList<>();
     Map<String, Long> seen = new HashMap<>();
@@ -99,7 +143,7 @@ public class AccountImport {
         }
       }
       String password = row.isMapped("password") && row.isSet("password") ? row.get("password") : null;
-      CreateUserRequest r = new CreateUserRequest(cell(row, "username"), password, role, cell(row, "unit"));
+      CreateUserRequest r = new CreateUserRequest(cell(row, "username"), password, role, cell(row, "unit"), cell(row, "region"));
       int before = errors.size();
       check(r, row, errors);
       if (errors.size() > before || role == null) {
@@ -115,6 +159,11 @@ public class AccountImport {
         errors.add(error(row, "unit", "only a REPORTER is bound to a unit"));
       } else if (r.unit() != null && unitRows.findByIdOptional(r.unit()).isEmpty()) {
         errors.add(error(row, "unit", "no unit has the code '" + r.unit() + "'"));
+      }
+      try {
+        identities.regionOf(role, r.unit(), r.region());
+      } catch (ProblemException e) {
+        e.errors().forEach(f -> errors.add(error(row, "region", f.message())));
       }
       Long first = seen.putIfAbsent(r.username(), row.getRecordNumber() + 1);
       if (first != null) {
@@ -132,12 +181,13 @@ public class AccountImport {
     return new ImportResult(requests.size(), requests.size(), dryRun);
   }
 
-  /** The rows under a heading row that names exactly these columns (in any order). */
-  private static List<CSVRecord> parse(byte[] body, List<String> columns) {
-    String text = new String(body == null ? new byte[0] : body, StandardCharsets.UTF_8);
-    if (text.startsWith("\ufeff")) {
-      text = text.substring(1);
-    }
+  /**
+   * The rows under a heading row that names these columns (in any order), and perhaps the optional
+   * ones. The file is UTF-8 (a BOM allowed), or GBK (GB18030) when it is not valid UTF-8, as
+   * spreadsheet programs on Chinese Windows save CSV.
+   */
+  static List<CSVRecord> parse(byte[] body, List<String> required, List<String> optional) {
+    String text = decode(body == null ? new byte[0] : body);
     if (text.isBlank()) {
       throw new ProblemException(400, "Invalid file", "The file is empty.", null);
     }
@@ -145,7 +195,9 @@ public class AccountImport {
         CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true).setIgnoreEmptyLines(true).get())) {
       List<String> headings = parser.getHeaderNames();
       List<Problem.FieldError> errors = new ArrayList<>();
-      for (String c : columns) {
+      List<String> columns = new ArrayList<>(required);
+      columns.addAll(optional);
+      for (String c : required) {
         if (!headings.contains(c)) {
           errors.add(new Problem.FieldError(c, "the heading row has no column " + c, 1, c));
         }
@@ -172,6 +224,25 @@ public class AccountImport {
     }
   }
 
+  /** UTF-8 when it has a BOM or decodes cleanly, else GB18030 (a superset of GBK). */
+  static String decode(byte[] bytes) {
+    if (bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB && (bytes[2] & 0xff) == 0xBF) {
+      return new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8);
+    }
+    for (java.nio.charset.Charset charset : List.of(StandardCharsets.UTF_8, java.nio.charset.Charset.forName("GB18030"))) {
+      try {
+        return charset.newDecoder()
+            .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+            .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+            .decode(java.nio.ByteBuffer.wrap(bytes))
+            .toString();
+      } catch (java.nio.charset.CharacterCodingException e) {
+        // the next one
+      }
+    }
+    throw new ProblemException(400, "Invalid file", "The file is neither UTF-8 nor GBK text.", null);
+  }
+
   private <T> void check(T request, CSVRecord row, List<Problem.FieldError> errors) {
     for (ConstraintViolation<T> v : validator.validate(request)) {
       String field = v.getPropertyPath().toString();
@@ -179,7 +250,7 @@ public class AccountImport {
     }
   }
 
-  private static String cell(CSVRecord row, String column) {
+  static String cell(CSVRecord row, String column) {
     if (!row.isMapped(column) || !row.isSet(column)) {
       return null;
     }
@@ -188,11 +259,11 @@ public class AccountImport {
   }
 
   /** A row's error: its row is the file's line as a spreadsheet numbers it (the heading is row 1). */
-  private static Problem.FieldError error(CSVRecord row, String column, String message) {
+  static Problem.FieldError error(CSVRecord row, String column, String message) {
     return new Problem.FieldError(column, message, (int) row.getRecordNumber() + 1, column);
   }
 
-  private static void refuse(List<Problem.FieldError> errors) {
+  static void refuse(List<Problem.FieldError> errors) {
     if (!errors.isEmpty()) {
       errors.sort(java.util.Comparator.comparing(Problem.FieldError::row));
       throw new ProblemException(400, "Invalid file", "The file has " + errors.size() + " problem(s); nothing was imported.", errors);
