@@ -96,6 +96,10 @@ class AuthorizationMatrixTest {
     allow("DELETE /api/v1/me/tokens/{id}", EVERYONE_SIGNED_IN);
     allow("GET /api/v1/audit", "auditor");
     allow("GET /api/v1/audit/verify", "auditor");
+    // regions (issue 14): every staff account reads the tree ({code} is a measure's: 404), the system administrator imports it
+    allow("GET /api/v1/regions", EVERYONE_SIGNED_IN);
+    allow("GET /api/v1/regions/{code}", EVERYONE_SIGNED_IN);
+    allow("POST /api/v1/regions/import", "admin");
   }
 
   /** Operations that really act when allowed: only their refusals are exercised here. */
