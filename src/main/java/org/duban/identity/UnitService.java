@@ -158,6 +158,8 @@ public class UnitService {
     if (units.findByIdOptional(parent).isEmpty()) {
       throw ProblemException.invalid("parent", "unknown unit " + parent);
     }
+    // one change of a line at a time: two crossing changes could each see no circle and make one together
+    units.getEntityManager().createNativeQuery("select pg_advisory_xact_lock(hashtext('duban:unit-lines'))").getSingleResult();
     if (circle(code, parent, lines()) != null) {
       throw ProblemException.invalid("parent", "the units' lines would run in a circle through " + code);
     }
