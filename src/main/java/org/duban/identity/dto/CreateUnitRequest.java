@@ -19,9 +19,9 @@ public record CreateUnitRequest(
     @NotBlank @Size(max = 200) @Schema(example = "济南市委政法委", description = "published (as a measure's lead or co-unit)") String name,
     @Email @Size(max = 254) @Schema(example = "duban@jnzfw.example.gov.cn", description = "internal: where notices go; never published") String email,
     @Pattern(regexp = "^[1-9][0-9]{5}$", message = "must be a six-digit region code (GB/T 2260)")
-        @Schema(example = "370100", description = "the region's code (GET /api/v1/regions); default 370000, the province")
+        @Schema(example = "370100", description = "internal: the region the unit sits in (a code of GET /api/v1/regions); default 370000, the province")
         String region,
-    @Size(max = 32) @Schema(example = "zfw", description = "the code of the unit above it in its line (条); none when absent") String parent) {
+    @Size(max = 32) @Schema(example = "zfw", description = "internal: the code of the unit above it in its line (条); none when absent") String parent) {
 
   /** A unit in the province, without a line above it. */
   public CreateUnitRequest(String code, String name, String email) {

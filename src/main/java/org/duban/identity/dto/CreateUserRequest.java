@@ -21,7 +21,7 @@ public record CreateUserRequest(
     @NotNull @Schema(example = "REPORTER") Role role,
     @Size(max = 32) @JsonAlias("unitCode") @Schema(example = "jnzfw", description = "internal: the reporter's unit") String unit,
     @Pattern(regexp = "^[1-9][0-9]{5}$", message = "must be a six-digit region code (GB/T 2260)")
-        @Schema(example = "370100", description = "the region the account is limited to (OFFICE, LEADER, REPORTER); none: the whole province; a REPORTER's defaults to its unit's and must contain it")
+        @Schema(example = "370100", description = "internal: the region the account is limited to (OFFICE, LEADER, REPORTER); none: the whole province; a REPORTER's defaults to its unit's and must contain it")
         String region) {
 
   public CreateUserRequest(String username, String password, Role role, String unit) {
