@@ -4,15 +4,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
-import java.io.IOException;
-import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.duban.identity.dto.CreateUnitRequest;
 import org.duban.identity.dto.CreateUserRequest;
@@ -37,7 +32,6 @@ public class AccountImport {
   /** Columns a file may add: a unit's region and the unit above it in its line; an account's region. */
   public static final List<String> UNIT_OPTIONAL = List.of("region", "parent");
   public static final List<String> USER_OPTIONAL = List.of("region");
-  static final int MAX_ROWS = 5000;
 
   /** What an import did (or, in a dry run, would do). */
   public record ImportResult(int rows, int created, boolean dryRun) {}
@@ -61,24 +55,24 @@ public class AccountImport {
 
   @Transactional
   public ImportResult importUnits(byte[] body, boolean dryRun, Actor actor) {
-    List<CSVRecord> rows = parse(body, UNIT_COLUMNS, UNIT_OPTIONAL);
+    List<CSVRecord> rows = CsvRows.parse(body, UNIT_COLUMNS, UNIT_OPTIONAL);
     List<Problem.FieldError> errors = new ArrayList<>();
     Map<String, CreateUnitRequest> requests = new java.util.LinkedHashMap<>();
     Map<String, CSVRecord> rowOf = new HashMap<>();
     Map<String, Long> seen = new HashMap<>();
     for (CSVRecord row : rows) {
-      CreateUnitRequest r = new CreateUnitRequest(cell(row, "code"), cell(row, "name"), cell(row, "email"), cell(row, "region"), cell(row, "parent"));
+      CreateUnitRequest r = new CreateUnitRequest(CsvRows.cell(row, "code"), CsvRows.cell(row, "name"), CsvRows.cell(row, "email"), CsvRows.cell(row, "region"), CsvRows.cell(row, "parent"));
       int before = errors.size();
       check(r, row, errors);
       if (r.region() != null && r.region().matches("[1-9][0-9]{5}") && regions.region(r.region()).isEmpty()) {
-        errors.add(error(row, "region", "no region has the code '" + r.region() + "'"));
+        errors.add(CsvRows.error(row, "region", "no region has the code '" + r.region() + "'"));
       }
       if (errors.size() == before && r.code() != null) {
         Long first = seen.putIfAbsent(r.code(), row.getRecordNumber() + 1);
         if (first != null) {
-          errors.add(error(row, "code", "appears again (first in row " + first + ")"));
+          errors.add(CsvRows.error(row, "code", "appears again (first in row " + first + ")"));
         } else if (unitRows.findByIdOptional(r.code()).isPresent()) {
-          errors.add(error(row, "code", "a unit with this code exists already"));
+          errors.add(CsvRows.error(row, "code", "a unit with this code exists already"));
         } else {
           requests.put(r.code(), r);
           rowOf.put(r.code(), row);
@@ -94,14 +88,14 @@ public class AccountImport {
         continue;
       }
       if (r.parent().equals(r.code())) {
-        errors.add(error(row, "parent", "a unit cannot be its own parent"));
+        errors.add(CsvRows.error(row, "parent", "a unit cannot be its own parent"));
       } else if (!lines.containsKey(r.parent())) {
-        errors.add(error(row, "parent", "no unit has the code '" + r.parent() + "', in the file or already"));
+        errors.add(CsvRows.error(row, "parent", "no unit has the code '" + r.parent() + "', in the file or already"));
       } else if (UnitService.circle(r.code(), r.parent(), lines) != null) {
-        errors.add(error(row, "parent", "the units' lines would run in a circle through " + r.code()));
+        errors.add(CsvRows.error(row, "parent", "the units' lines would run in a circle through " + r.code()));
       }
     }
-    refuse(errors);
+    CsvRows.refuse(errors);
     if (!dryRun) {
       // parents before their children
       java.util.Set<String> done = new java.util.HashSet<>();
@@ -125,25 +119,25 @@ public class AccountImport {
 
   @Transactional
   public ImportResult importUsers(byte[] body, boolean dryRun, Actor actor) {
-    List<CSVRecord> rows = parse(body, USER_COLUMNS, USER_OPTIONAL);
+    List<CSVRecord> rows = CsvRows.parse(body, USER_COLUMNS, USER_OPTIONAL);
     List<Problem.FieldError> errors = new ArrayList<>();
     List<CreateUserRequest> requests = new ArrayList<>();
     Map<String, Long> seen = new HashMap<>();
     Role me = actor.role() == null ? null : Role.valueOf(actor.role());
     for (CSVRecord row : rows) {
-      String roleText = cell(row, "role");
+      String roleText = CsvRows.cell(row, "role");
       Role role = null;
       if (roleText == null) {
-        errors.add(error(row, "role", "must not be blank"));
+        errors.add(CsvRows.error(row, "role", "must not be blank"));
       } else {
         try {
           role = Role.valueOf(roleText.toUpperCase());
         } catch (IllegalArgumentException e) {
-          errors.add(error(row, "role", "must be one of OFFICE, LEADER, REPORTER, ADMIN, AUDITOR"));
+          errors.add(CsvRows.error(row, "role", "must be one of OFFICE, LEADER, REPORTER, ADMIN, AUDITOR"));
         }
       }
       String password = row.isMapped("password") && row.isSet("password") ? row.get("password") : null;
-      CreateUserRequest r = new CreateUserRequest(cell(row, "username"), password, role, cell(row, "unit"), cell(row, "region"));
+      CreateUserRequest r = new CreateUserRequest(CsvRows.cell(row, "username"), password, role, CsvRows.cell(row, "unit"), CsvRows.cell(row, "region"));
       int before = errors.size();
       check(r, row, errors);
       if (errors.size() > before || role == null) {
@@ -151,122 +145,40 @@ public class AccountImport {
         continue;
       }
       if (me == null || !me.administers().contains(role)) {
-        errors.add(error(row, "role", "a " + actor.role() + " may not create a " + role + " account"));
+        errors.add(CsvRows.error(row, "role", "a " + actor.role() + " may not create a " + role + " account"));
       }
       if (role == Role.REPORTER && r.unit() == null) {
-        errors.add(error(row, "unit", "a REPORTER must be bound to a unit"));
+        errors.add(CsvRows.error(row, "unit", "a REPORTER must be bound to a unit"));
       } else if (role != Role.REPORTER && r.unit() != null) {
-        errors.add(error(row, "unit", "only a REPORTER is bound to a unit"));
+        errors.add(CsvRows.error(row, "unit", "only a REPORTER is bound to a unit"));
       } else if (r.unit() != null && unitRows.findByIdOptional(r.unit()).isEmpty()) {
-        errors.add(error(row, "unit", "no unit has the code '" + r.unit() + "'"));
+        errors.add(CsvRows.error(row, "unit", "no unit has the code '" + r.unit() + "'"));
       }
       try {
         identities.regionOf(role, r.unit(), r.region());
       } catch (ProblemException e) {
-        e.errors().forEach(f -> errors.add(error(row, "region", f.message())));
+        e.errors().forEach(f -> errors.add(CsvRows.error(row, "region", f.message())));
       }
       Long first = seen.putIfAbsent(r.username(), row.getRecordNumber() + 1);
       if (first != null) {
-        errors.add(error(row, "username", "appears again (first in row " + first + ")"));
+        errors.add(CsvRows.error(row, "username", "appears again (first in row " + first + ")"));
       } else if (userRows.findByUsername(r.username()).isPresent()) {
-        errors.add(error(row, "username", "the user name is taken"));
+        errors.add(CsvRows.error(row, "username", "the user name is taken"));
       }
-      identities.passwordProblems(r.username(), r.password()).forEach(m -> errors.add(error(row, "password", m)));
+      identities.passwordProblems(r.username(), r.password()).forEach(m -> errors.add(CsvRows.error(row, "password", m)));
       requests.add(r);
     }
-    refuse(errors);
+    CsvRows.refuse(errors);
     if (!dryRun) {
       requests.forEach(r -> identities.createImportedUser(r, actor));
     }
     return new ImportResult(requests.size(), requests.size(), dryRun);
   }
 
-  /**
-   * The rows under a heading row that names these columns (in any order), and perhaps the optional
-   * ones. The file is UTF-8 (a BOM allowed), or GBK (GB18030) when it is not valid UTF-8, as
-   * spreadsheet programs on Chinese Windows save CSV.
-   */
-  static List<CSVRecord> parse(byte[] body, List<String> required, List<String> optional) {
-    String text = decode(body == null ? new byte[0] : body);
-    if (text.isBlank()) {
-      throw new ProblemException(400, "Invalid file", "The file is empty.", null);
-    }
-    try (CSVParser parser = CSVParser.parse(new StringReader(text),
-        CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true).setIgnoreEmptyLines(true).get())) {
-      List<String> headings = parser.getHeaderNames();
-      List<Problem.FieldError> errors = new ArrayList<>();
-      List<String> columns = new ArrayList<>(required);
-      columns.addAll(optional);
-      for (String c : required) {
-        if (!headings.contains(c)) {
-          errors.add(new Problem.FieldError(c, "the heading row has no column " + c, 1, c));
-        }
-      }
-      for (String h : headings) {
-        if (!columns.contains(h)) {
-          errors.add(new Problem.FieldError(h, "unknown column (the columns are " + String.join(", ", columns) + ")", 1, h));
-        }
-      }
-      refuse(errors);
-      List<CSVRecord> rows = new ArrayList<>();
-      for (CSVRecord r : parser) {
-        if (rows.size() == MAX_ROWS) {
-          throw new ProblemException(400, "Invalid file", "The file has more than " + MAX_ROWS + " rows.", null);
-        }
-        rows.add(r);
-      }
-      if (rows.isEmpty()) {
-        throw new ProblemException(400, "Invalid file", "The file has headings but no row.", null);
-      }
-      return rows;
-    } catch (IOException | java.io.UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
-      throw new ProblemException(400, "Invalid file", "The file is not a readable CSV file.", null);
-    }
-  }
-
-  /** UTF-8 when it has a BOM or decodes cleanly, else GB18030 (a superset of GBK). */
-  static String decode(byte[] bytes) {
-    if (bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB && (bytes[2] & 0xff) == 0xBF) {
-      return new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8);
-    }
-    for (java.nio.charset.Charset charset : List.of(StandardCharsets.UTF_8, java.nio.charset.Charset.forName("GB18030"))) {
-      try {
-        return charset.newDecoder()
-            .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
-            .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
-            .decode(java.nio.ByteBuffer.wrap(bytes))
-            .toString();
-      } catch (java.nio.charset.CharacterCodingException e) {
-        // the next one
-      }
-    }
-    throw new ProblemException(400, "Invalid file", "The file is neither UTF-8 nor GBK text.", null);
-  }
-
   private <T> void check(T request, CSVRecord row, List<Problem.FieldError> errors) {
     for (ConstraintViolation<T> v : validator.validate(request)) {
       String field = v.getPropertyPath().toString();
-      errors.add(error(row, field, v.getMessage()));
-    }
-  }
-
-  static String cell(CSVRecord row, String column) {
-    if (!row.isMapped(column) || !row.isSet(column)) {
-      return null;
-    }
-    String v = row.get(column);
-    return v == null || v.isBlank() ? null : v.strip();
-  }
-
-  /** A row's error: its row is the file's line as a spreadsheet numbers it (the heading is row 1). */
-  static Problem.FieldError error(CSVRecord row, String column, String message) {
-    return new Problem.FieldError(column, message, (int) row.getRecordNumber() + 1, column);
-  }
-
-  static void refuse(List<Problem.FieldError> errors) {
-    if (!errors.isEmpty()) {
-      errors.sort(java.util.Comparator.comparing(Problem.FieldError::row));
-      throw new ProblemException(400, "Invalid file", "The file has " + errors.size() + " problem(s); nothing was imported.", errors);
+      errors.add(CsvRows.error(row, field, v.getMessage()));
     }
   }
 }

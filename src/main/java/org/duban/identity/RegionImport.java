@@ -51,7 +51,7 @@ public class RegionImport {
 
   @Transactional
   public Result importCsv(byte[] body, boolean dryRun, Actor actor) {
-    List<CSVRecord> rows = AccountImport.parse(body, COLUMNS, List.of());
+    List<CSVRecord> rows = CsvRows.parse(body, COLUMNS, List.of());
     if (!dryRun) {
       // one import at a time: each checks the tree the other might be changing
       regions.getEntityManager().createNativeQuery("select pg_advisory_xact_lock(hashtext('duban:region-import'))").getSingleResult();
@@ -62,9 +62,9 @@ public class RegionImport {
     Map<String, Wanted> file = new LinkedHashMap<>();
     Map<String, Long> seen = new HashMap<>();
     for (CSVRecord row : rows) {
-      String code = AccountImport.cell(row, "code");
-      String name = AccountImport.cell(row, "name");
-      String parent = AccountImport.cell(row, "parent");
+      String code = CsvRows.cell(row, "code");
+      String name = CsvRows.cell(row, "name");
+      String parent = CsvRows.cell(row, "parent");
       int before = errors.size();
       if (code == null) {
         errors.add(rowError(row, "code", "must not be blank"));
@@ -132,7 +132,7 @@ public class RegionImport {
         }
       }
     }
-    AccountImport.refuse(dedupe(errors));
+    CsvRows.refuse(dedupe(errors));
 
     int created = 0;
     int updated = 0;
@@ -209,6 +209,6 @@ public class RegionImport {
   }
 
   private static Problem.FieldError rowError(CSVRecord row, String column, String message) {
-    return AccountImport.error(row, column, message);
+    return CsvRows.error(row, column, message);
   }
 }
