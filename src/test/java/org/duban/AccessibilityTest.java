@@ -37,7 +37,7 @@ class AccessibilityTest {
     pages.put("reporter-fy", List.of("/staff/measures", "/staff/measures/" + measure));
     pages.put("leader", List.of("/staff/dashboard", "/staff/dashboard?lang=en", "/staff/measures?lang=zh", "/staff/measures/" + measure,
         "/staff/account", "/staff/password", "/staff/overdue", "/staff/overdue?area=JUSTICE&sort=overdueDays", "/staff/ledger"));
-    pages.put("admin", List.of("/staff/units", "/staff/users", "/staff/scans", "/staff/measures"));
+    pages.put("admin", List.of("/staff/units", "/staff/users", "/staff/regions", "/staff/scans", "/staff/measures"));
     pages.put("security", List.of("/staff/users", "/staff/account"));
     pages.put("auditor", List.of("/staff/audit", "/staff/audit?action=WRITE", "/staff/measures/" + measure + "/journal", "/staff/account"));
     return pages;

@@ -39,7 +39,8 @@ class AccountImportTest {
     // for real
     as("admin").contentType("text/csv; charset=UTF-8").body(csv).post("/api/v1/units/import").then().statusCode(200).body("created", org.hamcrest.Matchers.is(2));
     as("admin").get("/api/v1/units/" + a).then().statusCode(200).body("email", org.hamcrest.Matchers.is("duban@" + a + ".example.cn"));
-    assertThat(Db.scalar("select count(*) from journal_entry where entity = 'UNIT' and entity_key = ?", b)).isEqualTo(1);
+    // its name and its region (the province, by default)
+    assertThat(Db.scalar("select count(*) from journal_entry where entity = 'UNIT' and entity_key = ?", b)).isEqualTo(2);
     as("office").contentType("text/csv; charset=UTF-8").body(csv).post("/api/v1/units/import").then().statusCode(403);
   }
 

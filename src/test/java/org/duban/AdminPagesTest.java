@@ -85,7 +85,8 @@ class AdminPagesTest {
         .post("/staff/units/" + code).then().statusCode(303).header("Location", org.hamcrest.Matchers.endsWith("/staff/units?done=updated"));
     as("admin").get("/api/v1/units/" + code).then().body("name", org.hamcrest.Matchers.is("网页单位二"))
         .body("email", org.hamcrest.Matchers.is("b@" + code + ".example.cn"));
-    assertThat(Db.scalar("select count(*) from journal_entry where entity = 'UNIT' and entity_key = ? and actor = 'admin'", code)).isEqualTo(4);
+    // created: name, email, region; changed: name, email
+    assertThat(Db.scalar("select count(*) from journal_entry where entity = 'UNIT' and entity_key = ? and actor = 'admin'", code)).isEqualTo(5);
     // refusals: the page again, with the reason and the status, and nothing written
     Map<String, Object> before = Db.snapshot();
     String taken = Pages.form(admin, "/staff/units").formParam("code", code).formParam("name", "重复").post("/staff/units")

@@ -110,6 +110,10 @@ class AuthorizationMatrixTest {
     allow("GET /api/v1/tasks/{taskCode}/reports", "office", "leader", "reporter-fy");
     allow("GET /api/v1/audit", "auditor");
     allow("GET /api/v1/audit/verify", "auditor");
+    // regions (issue 14): every staff account reads the tree ({code} is a measure's: 404), the system administrator imports it
+    allow("GET /api/v1/regions", EVERYONE_SIGNED_IN);
+    allow("GET /api/v1/regions/{code}", EVERYONE_SIGNED_IN);
+    allow("POST /api/v1/regions/import", "admin");
   }
 
   /** Operations that really act when allowed: only their refusals are exercised here. */

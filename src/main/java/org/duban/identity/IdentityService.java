@@ -27,6 +27,7 @@ public class IdentityService {
 
   private final UserRepository users;
   private final UnitRepository units;
+  private final Regions regions;
   private final Journal journal;
   private final Clock clock;
 
@@ -36,7 +37,7 @@ public class IdentityService {
   private final Clock wall;
   private final ApiTokens tokens;
 
-  public IdentityService(UserRepository users, UnitRepository units, Journal journal, Clock clock, PasswordPolicy policy,
+  public IdentityService(UserRepository users, UnitRepository units, Regions regions, Journal journal, Clock clock, PasswordPolicy policy,
       Sessions sessions, SecondFactor secondFactor, @org.duban.platform.WallClock Clock wall, ApiTokens tokens) {
     this.tokens = tokens;
     this.policy = policy;
@@ -45,6 +46,7 @@ public class IdentityService {
     this.wall = wall;
     this.users = users;
     this.units = units;
+    this.regions = regions;
     this.journal = journal;
     this.clock = clock;
   }
@@ -79,13 +81,41 @@ public class IdentityService {
     if (r.unit() != null && units.findByIdOptional(r.unit()).isEmpty()) {
       throw ProblemException.invalid("unit", "unknown unit " + r.unit());
     }
+    String region = regionOf(r.role(), r.unit(), r.region()).orElse(null);
     requireGood("password", r.username(), r.password());
     UserAccount u = add(r.username(), r.password(), r.role(), r.unit());
+    u.regionCode = region;
     var rec = journal.on(actor, null, "USER", u.username);
     rec.change("CREATE", "role", null, u.role);
     rec.change("CREATE", "unit", null, u.unitCode);
+    rec.change("CREATE", "region", null, u.regionCode);
     users.flush();
     return view(u);
+  }
+
+  /**
+   * The region an account of this role and unit gets when it asks for {@code region} (empty: the
+   * whole province), or the reason it may not: only OFFICE, LEADER and REPORTER accounts carry one,
+   * it must exist, and a REPORTER's defaults to its unit's region and must contain it.
+   */
+  public java.util.Optional<String> regionOf(Role role, String unit, String region) {
+    if (region != null && !Role.BUSINESS.contains(role)) {
+      throw ProblemException.invalid("region", "only an OFFICE, LEADER or REPORTER account has a region");
+    }
+    if (region != null && regions.region(region).isEmpty()) {
+      throw ProblemException.invalid("region", "unknown region " + region);
+    }
+    if (role != Role.REPORTER || unit == null) {
+      return java.util.Optional.ofNullable(region);
+    }
+    String unitRegion = units.findByIdOptional(unit).map(x -> x.regionCode).orElse(null);
+    if (region == null || unitRegion == null) {
+      return java.util.Optional.ofNullable(region == null ? unitRegion : region);
+    }
+    if (!regions.contains(region, unitRegion)) {
+      throw ProblemException.invalid("region", "must contain the region of unit " + unit + " (" + unitRegion + ")");
+    }
+    return java.util.Optional.of(region);
   }
 
   /** What is wrong with this password for this user (empty: nothing): the policy of every password. */
@@ -126,7 +156,7 @@ public class IdentityService {
     return accounts.stream().map(u -> {
       jakarta.persistence.Tuple t = byName.get(u.username);
       java.time.Instant lockedUntil = org.duban.platform.SqlValues.instant(t.get("locked_until"));
-      return new UserView(u.username, u.role, u.unitCode, u.createdAt, t.get("disabled_at") != null,
+      return new UserView(u.username, u.role, u.unitCode, u.regionCode, u.createdAt, t.get("disabled_at") != null,
           t.get("disabled_by", String.class), t.get("disabled_reason", String.class),
           lockedUntil != null && lockedUntil.isAfter(now) ? lockedUntil : null,
           Boolean.TRUE.equals(t.get("totp")), Boolean.TRUE.equals(t.get("must_change_password")));

@@ -62,7 +62,7 @@ public class UnitResource {
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Create a unit; its email receives the notices")
+  @Operation(summary = "Create a unit in a region (default 370000), perhaps under a parent unit of its line; its email receives the notices")
   @APIResponse(responseCode = "201", description = "created; Location names it", content = @Content(schema = @Schema(implementation = UnitView.class)))
   @APIResponse(responseCode = "400", description = "invalid fields")
   @APIResponse(responseCode = "409", description = "the code is taken")
@@ -77,7 +77,7 @@ public class UnitResource {
   @PATCH
   @Path("{code}")
   @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
-  @Operation(summary = "Change a unit's name or contact address (the fields given; an empty email removes it)")
+  @Operation(summary = "Change a unit's name, contact address, region or parent unit (the fields given; an empty email or parent removes it)")
   @APIResponse(responseCode = "200", description = "the unit as changed")
   @APIResponse(responseCode = "400", description = "invalid fields, or none given")
   @APIResponse(responseCode = "404", description = "no such unit")
@@ -89,7 +89,7 @@ public class UnitResource {
   @POST
   @Path("import")
   @Consumes("text/csv")
-  @Operation(summary = "Import units from CSV (headings: code, name, email), all rows or none; ?dryRun=true checks and writes nothing")
+  @Operation(summary = "Import units from CSV (headings: code, name, email; optional region, parent), all rows or none; ?dryRun=true checks and writes nothing")
   @APIResponse(responseCode = "200", description = "rows, created, dryRun")
   @APIResponse(responseCode = "400", description = "a bad file or bad rows: errors name each row, column and reason; nothing is written")
   @APIResponse(responseCode = "415", description = "not text/csv")

@@ -129,7 +129,7 @@ public class UserResource {
   @POST
   @Path("import")
   @Consumes("text/csv")
-  @Operation(summary = "Import accounts from CSV (headings: username, password, role, unit), all rows or none; ?dryRun=true checks and writes nothing")
+  @Operation(summary = "Import accounts from CSV (headings: username, password, role, unit; optional region), all rows or none; ?dryRun=true checks and writes nothing")
   @APIResponse(responseCode = "200", description = "rows, created, dryRun")
   @APIResponse(responseCode = "400", description = "a bad file or bad rows: errors name each row, column and reason; nothing is written")
   @APIResponse(responseCode = "415", description = "not text/csv")

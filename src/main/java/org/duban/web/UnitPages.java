@@ -19,6 +19,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import org.duban.identity.AccountImport;
 import org.duban.identity.CurrentActor;
+import org.duban.identity.RegionService;
 import org.duban.identity.UnitService;
 import org.duban.identity.dto.CreateUnitRequest;
 import org.duban.identity.dto.UpdateUnitRequest;
@@ -26,7 +27,8 @@ import org.duban.platform.ProblemException;
 import org.duban.platform.Role;
 
 /**
- * The units (ADMIN, as /api/v1/units): the list, a new unit, a unit's name and contact address.
+ * The units (ADMIN, as /api/v1/units): the list, a new unit, a unit's name, contact address,
+ * region and parent unit (its line, 条).
  * Each form calls the API's service method; success answers 303 back to the list with a notice, a
  * refusal re-renders the list with the reason and the refusal's status.
  */
@@ -37,11 +39,14 @@ public class UnitPages {
 
   private final Template page;
   private final UnitService units;
+  private final RegionService regions;
   private final AccountImport imports;
   private final CurrentActor actor;
   private final StaffView view;
 
-  public UnitPages(@Location("staff/units.html") Template page, UnitService units, AccountImport imports, CurrentActor actor, StaffView view) {
+  public UnitPages(@Location("staff/units.html") Template page, UnitService units, RegionService regions, AccountImport imports, CurrentActor actor,
+      StaffView view) {
+    this.regions = regions;
     this.imports = imports;
     this.page = page;
     this.units = units;
@@ -58,18 +63,20 @@ public class UnitPages {
   @POST
   @Path("units")
   public Response create(@FormParam("csrf") String token, @FormParam("code") String code, @FormParam("name") String name,
-      @FormParam("email") String email, @Context HttpHeaders headers, @Context UriInfo uri) {
-    return act(token, headers, uri, "created", () ->
-        units.createUnit(view.valid(new CreateUnitRequest(strip(code), strip(name), blankToNull(email))), actor.get()));
+      @FormParam("email") String email, @FormParam("region") String region, @FormParam("parent") String parent, @Context HttpHeaders headers,
+      @Context UriInfo uri) {
+    return act(token, headers, uri, "created", () -> units.createUnit(
+        view.valid(new CreateUnitRequest(strip(code), strip(name), blankToNull(email), blankToNull(region), blankToNull(parent))), actor.get()));
   }
 
   @POST
   @Path("units/{code}")
   public Response update(@FormParam("csrf") String token, @PathParam("code") String code, @FormParam("name") String name,
-      @FormParam("email") String email, @Context HttpHeaders headers, @Context UriInfo uri) {
-    return act(token, headers, uri, "updated", () ->
-        units.updateUnit(code, view.valid(new UpdateUnitRequest(name == null ? null : name.strip(), email == null ? "" : email.strip())),
-            actor.get()));
+      @FormParam("email") String email, @FormParam("region") String region, @FormParam("parent") String parent, @Context HttpHeaders headers,
+      @Context UriInfo uri) {
+    // a form without the region or parent field leaves it; an empty parent removes it
+    return act(token, headers, uri, "updated", () -> units.updateUnit(code, view.valid(new UpdateUnitRequest(name == null ? null : name.strip(),
+        email == null ? "" : email.strip(), blankToNull(region), parent == null ? null : parent.strip())), actor.get()));
   }
 
   /** The import form: the CSV pasted into a text area, a dry run first if ticked. */
@@ -86,14 +93,14 @@ public class UnitPages {
         return renderDry(l, uri, r.rows(), csv);
       }
     } catch (ProblemException e) {
-      return view.render(page.instance().data("units", units.units()).data("done", null).data("error", ImportErrors.describe(e, l))
+      return view.render(withChoices(page.instance()).data("done", null).data("error", ImportErrors.describe(e, l))
           .data("dryRows", null).data("csv", csv), l, uri, "units", e.status());
     }
     return Response.seeOther(URI.create("/staff/units?done=imported")).build();
   }
 
   private Response renderDry(Lang l, UriInfo uri, int rows, String csv) {
-    return view.render(page.instance().data("units", units.units()).data("done", null).data("error", null).data("dryRows", rows).data("csv", csv),
+    return view.render(withChoices(page.instance()).data("done", null).data("error", null).data("dryRows", rows).data("csv", csv),
         l, uri, "units", 200);
   }
 
@@ -108,13 +115,17 @@ public class UnitPages {
   }
 
   private Response render(Lang l, UriInfo uri, String done, String error, int status) {
-    return view.render(page.instance()
-            .data("units", units.units())
+    return view.render(withChoices(page.instance())
             .data("done", "created".equals(done) || "updated".equals(done) || "imported".equals(done) ? done : null)
             .data("error", error)
             .data("dryRows", null)
             .data("csv", ""),
         l, uri, "units", status);
+  }
+
+  /** The units, and the regions and units a form may choose. */
+  private io.quarkus.qute.TemplateInstance withChoices(io.quarkus.qute.TemplateInstance t) {
+    return t.data("units", units.units()).data("regions", RegionChoices.of(regions.tree()));
   }
 
   private static String strip(String s) {

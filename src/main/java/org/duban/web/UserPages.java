@@ -46,12 +46,14 @@ public class UserPages {
   private final Template page;
   private final IdentityService identities;
   private final UnitService units;
+  private final org.duban.identity.RegionService regions;
   private final AccountImport imports;
   private final CurrentActor actor;
   private final StaffView view;
 
-  public UserPages(@Location("staff/users.html") Template page, IdentityService identities, UnitService units, AccountImport imports,
-      CurrentActor actor, StaffView view) {
+  public UserPages(@Location("staff/users.html") Template page, IdentityService identities, UnitService units,
+      org.duban.identity.RegionService regions, AccountImport imports, CurrentActor actor, StaffView view) {
+    this.regions = regions;
     this.imports = imports;
     this.page = page;
     this.identities = identities;
@@ -75,14 +77,15 @@ public class UserPages {
   @POST
   @Path("users")
   public Response create(@FormParam("csrf") String token, @FormParam("username") String username, @FormParam("password") String password,
-      @FormParam("role") String role, @FormParam("unit") String unit, @Context HttpHeaders headers, @Context UriInfo uri) {
+      @FormParam("role") String role, @FormParam("unit") String unit, @FormParam("region") String region, @Context HttpHeaders headers,
+      @Context UriInfo uri) {
     return act(token, headers, uri, "created", () -> {
       Role r = Params.enumOf(Role.class, "role", role);
       if (r == null) {
         throw ProblemException.invalid("role", "choose a role");
       }
       identities.createUser(view.valid(new CreateUserRequest(username == null ? null : username.strip(), password == null ? "" : password, r,
-          unit == null || unit.isBlank() ? null : unit.strip())), actor.get());
+          unit == null || unit.isBlank() ? null : unit.strip(), region == null || region.isBlank() ? null : region.strip())), actor.get());
     });
   }
 
@@ -182,6 +185,7 @@ public class UserPages {
             .data("rows", rows)
             .data("roles", me.administers().stream().sorted().toList())
             .data("units", units.units())
+            .data("regions", me == Role.SECURITY ? List.of() : RegionChoices.of(regions.tree()))
             .data("security", me == Role.SECURITY)
             .data("done", done)
             .data("error", error)

@@ -9,6 +9,7 @@ public record UserView(
     @Schema(example = "reporter-fy") String username,
     @Schema(example = "REPORTER") String role,
     @Schema(example = "fy") String unit,
+    @Schema(example = "370100", description = "the region an OFFICE, LEADER or REPORTER account is limited to; null: the whole province") String region,
     @Schema(example = "2021-05-14T07:30:00Z") Instant createdAt,
     @Schema(example = "false", description = "locked by the security administrator: no sign-in, session or token") boolean locked,
     @Schema(example = "null", description = "who locked it") String lockedBy,
