@@ -96,11 +96,22 @@ class PackagedAppIT {
     }
     assertThat(postgresRunningOn(dir)).as("PostgreSQL stops with the app").isFalse();
 
-    Process second = start(env);
+    // the second start also asks for the sample tasks (TRACKER_DEMO_SAMPLE_TASKS): one J05 task per city
+    Map<String, String> withSamples = new java.util.HashMap<>(env);
+    withSamples.put("TRACKER_DEMO_SAMPLE_TASKS", "true");
+    Process second = start(withSamples);
     try {
       awaitReady(port, second);
       assertThat(get(port, "/api/v1/public/measures/" + code).statusCode()).isEqualTo(200);
+      // tasks are not measures: the catalogue still counts 19
       assertThat(get(port, "/api/v1/public/summary").body()).contains("\"total\":19");
+      String all = getAs(port, "/api/v1/tasks?measure=J05&size=100", "office").body();
+      assertThat(all).contains("\"total\":16").contains("\"code\":\"J05-370100\"").contains("\"sample\":true").doesNotContain("\"sample\":false");
+      // the sample city's office sees its own city only
+      String jinan = getAs(port, "/api/v1/tasks?measure=J05", "office-370100").body();
+      assertThat(jinan).contains("\"total\":1").contains("J05-370100");
+      assertThat(getAs(port, "/api/v1/tasks/J05-370200", "office-370100").statusCode()).isEqualTo(404);
+      assertThat(getAs(port, "/api/v1/tasks/J05-370100", "reporter-fy370100").statusCode()).isEqualTo(200);
       // the same day: a scan completed today already, so no second start-up scan
       assertThat(getAs(port, "/api/v1/scans", "office").body()).contains("\"total\":1");
     } finally {

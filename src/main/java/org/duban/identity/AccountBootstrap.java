@@ -86,6 +86,14 @@ public class AccountBootstrap {
     for (String unit : units.unitCodes()) {
       created += identity.ensureUser("reporter-" + unit, password, Role.REPORTER, unit, false, true, system) ? 1 : 0;
     }
+    if (config.demo().sampleTasks()) {
+      // the sample city (济南): its office and its leader see 370100 and below
+      for (Role role : new Role[] {Role.OFFICE, Role.LEADER}) {
+        String name = role.name().toLowerCase() + "-370100";
+        created += identity.ensureUser(name, password, role, null, false, true, system) ? 1 : 0;
+        identity.demoRegion(name, "370100", system);
+      }
+    }
     LOG.infof("Demo mode: %d demo accounts created", created);
   }
 }

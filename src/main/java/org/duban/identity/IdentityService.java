@@ -312,6 +312,16 @@ public class IdentityService {
     return true;
   }
 
+  /** Puts a demo account in a region (the sample city accounts of TRACKER_DEMO_SAMPLE_TASKS), journaled. */
+  @Transactional
+  public void demoRegion(String username, String region, Actor actor) {
+    UserAccount u = users.findByUsername(username).orElseThrow();
+    if (!java.util.Objects.equals(u.regionCode, region)) {
+      journal.on(actor, null, "USER", u.username).change("UPDATE", "region", u.regionCode, region);
+      u.regionCode = region;
+    }
+  }
+
   /** Whether an account of this role exists (the security administrator's bootstrap). */
   public boolean anyWithRole(Role role) {
     return users.count("role", role.name()) > 0;

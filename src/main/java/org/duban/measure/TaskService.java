@@ -231,6 +231,22 @@ public class TaskService {
     return new Page<>(found.items().stream().map(t -> views.task(t, names.get(t.regionCode))).toList(), page.page, page.size, found.total());
   }
 
+  /** Marks a task as illustrative (TRACKER_DEMO_SAMPLE_TASKS): sample: true, 示例数据 wherever it shows. */
+  @Transactional
+  public void markSample(String code, Actor actor) {
+    Measure t = task(code);
+    if (!t.sample) {
+      measures.getEntityManager().createNativeQuery("update measure set sample = true where id = ?1").setParameter(1, t.id).executeUpdate();
+      journal.on(actor, t.id, ENTITY, t.code).change("CREATE", "sample", false, true);
+    }
+  }
+
+  /** Whether any task exists (the sample loader adds none twice). */
+  @Transactional
+  public boolean anyTask() {
+    return measures.count("kind", ItemKind.TASK) > 0;
+  }
+
   /** A step of the shared life cycle on a task, answered as the task's view (one transaction). */
   @Transactional
   public TaskView step(String code, Actor actor, java.util.function.Consumer<String> step) {

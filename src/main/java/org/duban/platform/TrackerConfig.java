@@ -196,6 +196,14 @@ public interface TrackerConfig {
 
     /** TRACKER_DEMO_PASSWORD: the password of every demo account; required in demo mode. */
     Optional<String> password();
+
+    /**
+     * TRACKER_DEMO_SAMPLE_TASKS: add illustrative local tasks (J05 for each city, with its city
+     * court) marked sample: true and 示例数据; off by default — the transcript names no local task.
+     */
+    @io.smallrye.config.WithName("sample-tasks")
+    @WithDefault("false")
+    boolean sampleTasks();
   }
 
   /** The warning-light rule's thresholds (published by GET /api/v1/public/rules). */
