@@ -318,26 +318,4 @@ public interface Msg {
   @Message("仅试导入（检查全部行，不写入）") String importDryRun();
   @Message("导入") String importSubmit();
   @Message("试导入通过：{n} 行均可导入。取消勾选“仅试导入”后再次提交即正式导入。") String importDry(int n);
-
-  // --- public side: cities and tasks (issue 14) ---
-  @Message("各市分解落实情况") String pubByCity();
-  @Message("地区") String pubColRegion();
-  @Message("责任单位") String pubColUnit();
-  @Message("是否延期") String pubColPostponed();
-  @Message("已延期 {n} 次") String pubPostponedTimes(int n);
-  @Message("示例数据") String pubSample();
-  @Message("以下为演示用的示例数据，并非真实承诺。") String pubSampleNote();
-  @Message("尚未分解到各市。") String pubNoTasks();
-  @Message("各市落实情况") String pubCities();
-  @Message("选择一个市，查看该市（含所辖县区）承担的各项实事任务及其进展。") String pubCitiesIntro();
-  @Message("{name} · 政法为民实事落实情况") String pubRegionTitle(String name);
-  @Message("本地任务") String pubRegionTasks();
-  @Message("该地区暂无分解任务。") String pubRegionNoTasks();
-  @Message("上级地区") String pubParentRegion();
-  @Message("下辖地区") String pubChildRegions();
-  @Message("任务编号") String pubColTask();
-  @Message("任务总数") String pubTaskCount();
-  @Message("逾期任务") String pubOverdueTasks();
-  @Message("汇总规则") String pubRollupTitle();
-  @Message("全部市") String pubAllCities();
 }
