@@ -191,6 +191,12 @@ class PublicTasksTest {
     String feed = new String(anonymous().get("/api/v1/public/feed.atom").then().statusCode(200).extract().asByteArray(), StandardCharsets.UTF_8);
     assertThat(feed).contains("<title>" + jn + " 测试事项 " + m + "（济南市）：进展</title>", summary + "（完成 40%）",
         "api/v1/public/measures/" + m + "/tasks\"");
+    // a sample task's events say so
+    String qd = task(m, "370200", qdUnit, "2021-11-30", "[120]", null);
+    Db.exec("update measure set sample = true where code = ?", qd);
+    as("office").body("{\"newDeadline\":\"2021-12-30\",\"reason\":\"示例延期\"}").post("/api/v1/tasks/" + qd + "/postponements").then().statusCode(200);
+    assertThat(new String(anonymous().get("/api/v1/public/feed.atom").then().statusCode(200).extract().asByteArray(), StandardCharsets.UTF_8))
+        .contains("<title>" + qd + " 测试事项 " + m + "（青岛市）：延期（示例数据）</title>");
     assertThat(feed).doesNotContain("内部叙述" + nonce).doesNotContain("证据" + nonce).doesNotContain(jnReporter).doesNotContain(jnOffice);
 
     JsonPath rules = anonymous().get("/api/v1/public/rules").then().statusCode(200).extract().jsonPath();

@@ -97,7 +97,7 @@ public class PublicFeeds {
         String kind = e.kind();
         xml.writeStartElement(ATOM, "entry");
         element(xml, "id", "urn:duban:event:" + e.id());
-        element(xml, "title", e.code() + " " + titleOf(e) + "：" + KIND.getOrDefault(kind, kind));
+        element(xml, "title", e.code() + " " + titleOf(e) + "：" + KIND.getOrDefault(kind, kind) + (e.sample() ? "（示例数据）" : ""));
         element(xml, "updated", e.occurredAt().toString());
         // a task has no public page of its own: its measure's breakdown by city carries it
         link(xml, "alternate", baseUri + "api/v1/public/measures/" + (e.regionName() == null ? e.code() : e.measure() + "/tasks"));

@@ -30,7 +30,7 @@ public class PublicSql {
    */
   public record TimelineEvent(
       long id, String kind, Instant occurredAt, String summary, Integer progress, LocalDate oldDeadline, LocalDate newDeadline,
-      String code, String title, String measure, String regionName) {}
+      String code, String title, String measure, String regionName, boolean sample) {}
 
   /**
    * The public columns of a task, its light and overdue by the rule's SQL twins, its postponements
@@ -146,7 +146,7 @@ public class PublicSql {
     List<Tuple> rows =
         em.createNativeQuery(
                 "select e.id, e.kind, e.occurred_at, e.summary, e.progress, e.old_deadline, e.new_deadline, m.code, m.title,"
-                    + " root.code as measure_code, case when m.kind = 'TASK' then r.name end as region_name"
+                    + " root.code as measure_code, case when m.kind = 'TASK' then r.name end as region_name, m.sample"
                     + " from public_event e join measure m on m.id = e.measure_id left join measure root on root.id = m.root_id"
                     + " join region r on r.code = m.region_code"
                     + " order by e.occurred_at desc, e.id desc limit ?1",
@@ -165,7 +165,8 @@ public class PublicSql {
             t.get("code", String.class),
             t.get("title", String.class),
             t.get("measure_code", String.class),
-            t.get("region_name", String.class)))
+            t.get("region_name", String.class),
+            Boolean.TRUE.equals(t.get("sample"))))
         .toList();
   }
 }
