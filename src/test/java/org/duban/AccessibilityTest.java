@@ -30,7 +30,7 @@ class AccessibilityTest {
   /** Who signs in (null: nobody) → the pages that account reaches. */
   static Map<String, List<String>> pages(String measure) {
     Map<String, List<String>> pages = new LinkedHashMap<>();
-    pages.put(null, List.of("/", "/measures/J04", "/login"));
+    pages.put(null, List.of("/", "/measures/J04", "/login", "/measures/" + measure, "/regions", "/regions/370100", "/regions/370000?lang=en"));
     pages.put("office", List.of("/staff/dashboard", "/staff/measures", "/staff/measures/" + measure, "/staff/measures/new",
         "/staff/measures/" + measure + "/edit", "/staff/catalogue", "/staff/scans", "/staff/notices", "/staff/notices?state=FAILED",
         "/staff/measures/" + measure + "/journal"));
@@ -46,6 +46,11 @@ class AccessibilityTest {
   @Test
   void noPageHasAnAccessibilityViolation() throws Exception {
     String measure = Api.createMeasure("fy");
+    // a task in 济南, so that the measure's breakdown by city and the city's page have a table to check
+    String city = "ax" + Long.toString(System.nanoTime() % 1_000_000_000L, 36);
+    org.duban.support.Db.exec("insert into unit (code, name, region_code, created_at) values (?, '济南市测试单位', '370100', now())", city);
+    Api.as("office").body("{\"region\":\"370100\",\"unit\":\"" + city + "\",\"deadline\":\"2021-11-30\"}")
+        .post("/api/v1/measures/" + measure + "/tasks").then().statusCode(201);
     List<String> found = new ArrayList<>();
     int checked = 0;
     try (Browser browser = new Browser(base)) {

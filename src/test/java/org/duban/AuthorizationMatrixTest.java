@@ -42,6 +42,8 @@ class AuthorizationMatrixTest {
     allow("GET /api/v1/public/rules", PUBLIC);
     allow("GET /api/v1/public/feed.atom", PUBLIC);
     allow("GET /api/v1/public/measures.csv", PUBLIC);
+    allow("GET /api/v1/public/measures/{code}/tasks", PUBLIC); // public side: cities and tasks (issue 14)
+    allow("GET /api/v1/public/regions/{code}", PUBLIC);
     ALLOWED.put("GET /api/v1/measures", staffRead);
     ALLOWED.put("GET /api/v1/measures/{code}", staffRead);
     allow("POST /api/v1/measures", "office");

@@ -97,9 +97,10 @@ public class PublicFeeds {
         String kind = e.kind();
         xml.writeStartElement(ATOM, "entry");
         element(xml, "id", "urn:duban:event:" + e.id());
-        element(xml, "title", e.code() + " " + e.title() + "：" + KIND.getOrDefault(kind, kind));
+        element(xml, "title", e.code() + " " + titleOf(e) + "：" + KIND.getOrDefault(kind, kind) + (e.sample() ? "（示例数据）" : ""));
         element(xml, "updated", e.occurredAt().toString());
-        link(xml, "alternate", baseUri + "api/v1/public/measures/" + e.code());
+        // a task has no public page of its own: its measure's breakdown by city carries it
+        link(xml, "alternate", baseUri + "api/v1/public/measures/" + (e.regionName() == null ? e.code() : e.measure() + "/tasks"));
         StringBuilder summary = new StringBuilder(e.summary() == null ? "" : e.summary());
         if (e.oldDeadline() != null || e.newDeadline() != null) {
           summary.append("（时限 ").append(e.oldDeadline()).append(" → ").append(e.newDeadline()).append("）");
@@ -115,6 +116,11 @@ public class PublicFeeds {
     } catch (XMLStreamException e) {
       throw new IOException(e);
     }
+  }
+
+  /** A task's title names its city or county (a task made before it did gets the region's name added). */
+  static String titleOf(PublicSql.TimelineEvent e) {
+    return e.regionName() == null || e.title().contains(e.regionName()) ? e.title() : e.title() + "（" + e.regionName() + "）";
   }
 
   private static void element(XMLStreamWriter xml, String name, String text) throws XMLStreamException {

@@ -52,7 +52,7 @@ public class PublicGate {
   }
 
   void install(@Observes Router router) {
-    for (String path : new String[] {"/api/v1/public/*", "/", "/measures/*"}) {
+    for (String path : new String[] {"/api/v1/public/*", "/", "/measures/*", "/regions", "/regions/*"}) {
       router.route(path).order(Integer.MIN_VALUE + 1).handler(this::handle);
     }
   }

@@ -21,7 +21,9 @@ import org.duban.platform.Params;
 import org.duban.platform.PublicBaseUrl;
 import org.duban.publicapi.dto.PublicEventView;
 import org.duban.publicapi.dto.PublicMeasure;
+import org.duban.publicapi.dto.PublicRegion;
 import org.duban.publicapi.dto.PublicRules;
+import org.duban.publicapi.dto.PublicTask;
 import org.duban.publicapi.dto.PublicSummary;
 import org.duban.publicapi.dto.PublicMeasurePage;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -137,6 +139,31 @@ public class PublicResource {
   }
 
   @GET
+  @Path("measures/{code}/tasks")
+  @Operation(summary = "A measure broken down by city and county: each task's region, unit, progress, light, status, deadlines, postponements and target shares")
+  @APIResponse(responseCode = "200", description = "the measure's tasks, the province's regions in code order",
+      content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = PublicTask.class)))
+  @APIResponse(responseCode = "304", description = "not modified since the ETag sent in If-None-Match")
+  @APIResponse(responseCode = "404", description = "no such measure")
+  public Response tasks(
+      @PathParam("code") @Parameter(example = "J05") String code, @Context HttpHeaders headers, @Context UriInfo uri) {
+    return cache.json(key(uri), headers, () -> service.tasks(code));
+  }
+
+  @GET
+  @Path("regions/{code}")
+  @Operation(summary = "What a city (or the province, or a county) has done on the measures: its tasks and theirs below it, counted by light and status")
+  @APIResponse(responseCode = "200", description = "the region",
+      content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PublicRegion.class)))
+  @APIResponse(responseCode = "304", description = "not modified since the ETag sent in If-None-Match")
+  @APIResponse(responseCode = "404", description = "no such region")
+  public Response region(
+      @PathParam("code") @Parameter(example = "370100", description = "GB/T 2260 code") String code,
+      @Context HttpHeaders headers, @Context UriInfo uri) {
+    return cache.json(key(uri), headers, () -> service.region(code));
+  }
+
+  @GET
   @Path("summary")
   @Operation(summary = "Counts by area, status and light; the overdue count")
   @APIResponse(responseCode = "200", description = "the counts",
@@ -148,7 +175,7 @@ public class PublicResource {
 
   @GET
   @Path("rules")
-  @Operation(summary = "The warning-light rule and its thresholds, as configured")
+  @Operation(summary = "The warning-light rule and its thresholds, as configured; the roll-up rule of measures with tasks")
   @APIResponse(responseCode = "200", description = "the rule",
       content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PublicRules.class)))
   @APIResponse(responseCode = "304", description = "not modified since the ETag sent in If-None-Match")

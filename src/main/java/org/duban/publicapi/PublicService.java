@@ -22,6 +22,9 @@ import org.duban.publicapi.dto.PublicMeasure;
 import org.duban.publicapi.dto.PublicPostponement;
 import org.duban.publicapi.dto.PublicRules;
 import org.duban.publicapi.dto.PublicSummary;
+import org.duban.publicapi.dto.PublicRegion;
+import org.duban.publicapi.dto.PublicTask;
+import org.duban.measure.dto.RegionRef;
 import org.duban.measure.Light;
 import org.duban.measure.LightRule;
 
@@ -36,11 +39,16 @@ public class PublicService {
   private final org.duban.platform.TrackerConfig config;
 
   private final org.duban.audit.AuditAnchor anchor;
+  private final PublicSql sql;
+  private final org.duban.identity.Regions regions;
 
   public PublicService(
       MeasureRepository measures, MeasureViews views, LightRule rule, BusinessCalendar calendar,
-      org.duban.platform.TrackerConfig config, org.duban.audit.AuditAnchor anchor) {
+      org.duban.platform.TrackerConfig config, org.duban.audit.AuditAnchor anchor, PublicSql sql,
+      org.duban.identity.Regions regions) {
     this.anchor = anchor;
+    this.sql = sql;
+    this.regions = regions;
     this.measures = measures;
     this.views = views;
     this.rule = rule;
@@ -72,6 +80,51 @@ public class PublicService {
     return measures.timeline(m.id).stream()
         .map(e -> new PublicEventView(e.kind.name(), e.occurredAt, e.progress, e.summary, e.oldDeadline, e.newDeadline))
         .toList();
+  }
+
+  /** A measure's breakdown by city and county (404 for a task's code or an unknown measure). */
+  @Transactional
+  public List<PublicTask> tasks(String code) {
+    MeasureQueries.requireKind(code, org.duban.measure.ItemKind.MEASURE);
+    measures.findByCode(code).filter(m -> m.kind == org.duban.measure.ItemKind.MEASURE)
+        .orElseThrow(() -> MeasureQueries.notFound(code));
+    return sql.tasksOfMeasure(code, calendar.today(), rule.nearDeadlineDays(), rule.lagPoints());
+  }
+
+  /** The cities of the province, in code order (the public list of regions). */
+  @Transactional
+  public List<RegionRef> cities() {
+    return regions.all().stream()
+        .filter(r -> org.duban.identity.Regions.PROVINCE.equals(r.parentCode))
+        .map(r -> new RegionRef(r.code, r.name))
+        .toList();
+  }
+
+  /** What a region (and the regions below it) has done: its place, its counts, its tasks. */
+  @Transactional
+  public PublicRegion region(String code) {
+    org.duban.identity.Region r = regions.region(code)
+        .orElseThrow(() -> org.duban.platform.ProblemException.notFound("There is no region " + code + "."));
+    RegionRef parent = r.parentCode == null ? null : regions.region(r.parentCode).map(p -> new RegionRef(p.code, p.name)).orElse(null);
+    List<RegionRef> children = regions.list("parentCode = ?1 order by code", r.code).stream()
+        .map(c -> new RegionRef(c.code, c.name))
+        .toList();
+    List<PublicTask> tasks = sql.tasksInRegion(r.path, calendar.today(), rule.nearDeadlineDays(), rule.lagPoints());
+    Map<String, Long> byStatus = new LinkedHashMap<>();
+    for (MeasureStatus s : MeasureStatus.values()) {
+      byStatus.put(s.name(), 0L);
+    }
+    Map<String, Long> lights = new LinkedHashMap<>();
+    for (Light l : Light.values()) {
+      lights.put(l.name(), 0L);
+    }
+    long overdue = 0;
+    for (PublicTask t : tasks) {
+      byStatus.merge(t.status().name(), 1L, Long::sum);
+      lights.merge(t.light().name(), 1L, Long::sum);
+      overdue += t.overdue() ? 1 : 0;
+    }
+    return new PublicRegion(r.code, r.name, parent, children, tasks.size(), lights, byStatus, overdue, tasks);
   }
 
   @Transactional
@@ -122,8 +175,17 @@ public class PublicService {
         config.notices().reminderDays(),
         config.notices().bulletinAfterDays(),
         "A measure is overdue from 00:00 (" + calendar.zone().getId() + ") on the day after its current deadline, unless it was claimed done on or before the deadline.",
-        anchor.daily(1).stream().findFirst().orElse(null));
+        anchor.daily(1).stream().findFirst().orElse(null),
+        new PublicRules.Rollup(org.duban.measure.Rollup.TEXT_ZH, org.duban.measure.Rollup.TEXT_EN, AGGREGATIONS));
   }
+
+  /** Each way a target's actual is made from its tasks' (org.duban.measure.Rollup.Aggregation), in words. */
+  static final List<PublicRules.Aggregation> AGGREGATIONS = List.of(
+      new PublicRules.Aggregation("SUM", "求和：各下级任务完成值之和", "the sum of the child tasks' actuals"),
+      new PublicRules.Aggregation("MEAN", "平均：各下级任务完成值的平均数，保留两位小数", "the mean of the child tasks' actuals, to 0.01"),
+      new PublicRules.Aggregation("MAX", "最大：各下级任务完成值中的最大值", "the largest of the child tasks' actuals"),
+      new PublicRules.Aggregation("MIN", "最小：各下级任务完成值中的最小值", "the smallest of the child tasks' actuals"),
+      new PublicRules.Aggregation("COVERAGE", "覆盖：达到自身目标值的下级任务个数", "how many child tasks met their own target value"));
 
   static PublicMeasure publicOf(MeasureView v) {
     return new PublicMeasure(

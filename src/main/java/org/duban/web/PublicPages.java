@@ -23,7 +23,8 @@ import org.duban.publicapi.dto.PublicMeasure;
 
 /**
  * The public pages (no login, no script, Chinese first): the list of measures with their lights and
- * filters, and a measure's page with its timeline, postponements and verification. Built only from
+ * filters, a measure's page with its timeline, postponements, verification and breakdown by city,
+ * the list of cities and a city's page (its tasks and its counties'). Built only from
  * the public API's allow-listed records, and cached like it.
  */
 @Path("/")
@@ -33,16 +34,22 @@ public class PublicPages {
 
   private final Template index;
   private final Template measure;
+  private final Template regions;
+  private final Template region;
   private final PublicService service;
   private final PublicCache cache;
 
   public PublicPages(
       @Location("public/index.html") Template index,
       @Location("public/measure.html") Template measure,
+      @Location("public/regions.html") Template regions,
+      @Location("public/region.html") Template region,
       PublicService service,
       PublicCache cache) {
     this.index = index;
     this.measure = measure;
+    this.regions = regions;
+    this.region = region;
     this.service = service;
     this.cache = cache;
   }
@@ -75,6 +82,26 @@ public class PublicPages {
     return html(key("/measures/" + code, uri, l), headers, l, () -> measure.instance()
         .data("m", service.get(code))
         .data("events", service.timeline(code))
+        .data("tasks", service.tasks(code))
+        .data("rules", service.rules()), uri);
+  }
+
+  /** The 16 cities, each linking to its page. */
+  @GET
+  @Path("regions")
+  public Response cities(@QueryParam("lang") String lang, @Context HttpHeaders headers, @Context UriInfo uri) {
+    Lang l = Lang.of(lang, headers);
+    return html(key("/regions", uri, l), headers, l, () -> regions.instance().data("cities", service.cities()), uri);
+  }
+
+  /** What a city (with its counties) has done on the measures: its counts and its tasks. */
+  @GET
+  @Path("regions/{code}")
+  public Response region(
+      @PathParam("code") String code, @QueryParam("lang") String lang, @Context HttpHeaders headers, @Context UriInfo uri) {
+    Lang l = Lang.of(lang, headers);
+    return html(key("/regions/" + code, uri, l), headers, l, () -> region.instance()
+        .data("r", service.region(code))
         .data("rules", service.rules()), uri);
   }
 

@@ -16,7 +16,19 @@ public record PublicRules(
     @Schema(example = "A measure is overdue from 00:00 on the day after its current deadline, unless it was claimed done on or before the deadline.")
         String overdue,
     @Schema(description = "the audit trail's latest daily anchor (all of them: /api/v1/public/audit-checkpoints); null before the first")
-        org.duban.audit.dto.AuditCheckpointView auditAnchor) {
+        org.duban.audit.dto.AuditCheckpointView auditAnchor,
+    @Schema(description = "how a measure with tasks (and a city with county tasks) takes its progress and its targets' actuals from them")
+        Rollup rollup) {
+
+  /** The roll-up rule (汇总) in words, and each way a target's actual is made from its tasks'. */
+  @Schema(name = "RollupRule")
+  public record Rollup(String zh, String en, List<Aggregation> aggregations) {}
+
+  @Schema(name = "RollupAggregation")
+  public record Aggregation(
+      @Schema(example = "SUM") String name,
+      @Schema(example = "求和") String zh,
+      @Schema(example = "the sum of the tasks' actuals") String en) {}
 
   @Schema(name = "LightRule")
   public record Rule(
