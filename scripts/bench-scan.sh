@@ -7,6 +7,8 @@
 # and the app's heap is read from /q/metrics after each. Medians are not needed: one scan each,
 # sizes compared in one run. Notices go nowhere (units have no address), so only queuing counts.
 #   scripts/bench-scan.sh [SIZES...]
+# With TASKS=k each size also gets k local tasks (the first k/16 measures broken down into the 16
+# cities, scripts/lib/seed-tasks.sql): the scan flags measures and tasks in the same statements.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/app.sh
@@ -22,6 +24,7 @@ scan_at() { # scan_at INSTANT -> prints "durationMs flagsChanged noticesQueued"
   curl -s -u office:$PW -X POST "http://localhost:$PORT/api/v1/scans" -H "X-Bench-At: $1" | jq -r '"\(.durationMs) \(.flagsChanged) \(.noticesQueued)"'
 }
 printf "%-9s %-8s %10s %9s %9s %9s\n" size scan ms changed queued heapMiB
+[ -n "${TASKS:-}" ] && echo "(each size also has ${TASKS} local tasks)"
 for n in "${SIZES[@]}"; do
   rm -rf "$WORK/pg"
   # the clock is fixed per app start: restart between scans that need another day
@@ -33,6 +36,9 @@ for n in "${SIZES[@]}"; do
     if [ "$name" = first ]; then
       PGPORT=$(embedded_port app)
       psql -h localhost -p "$PGPORT" -U postgres -d duban -qtA -v ON_ERROR_STOP=1 -v n="$n" -f scripts/lib/seed-measures.sql >/dev/null
+      if [ -n "${TASKS:-}" ]; then
+        psql -h localhost -p "$PGPORT" -U postgres -d duban -qtA -v ON_ERROR_STOP=1 -v n="$TASKS" -f scripts/lib/seed-tasks.sql >/dev/null
+      fi
       psql -h localhost -p "$PGPORT" -U postgres -d duban -qtA -c "vacuum analyze" >/dev/null
     fi
     read -r ms changed queued < <(scan_at "$at")
