@@ -29,6 +29,8 @@ URL="jdbc:postgresql://localhost:$PGPORT/duban"
 psql_() { psql -h localhost -p "$PGPORT" -U postgres -d duban -v ON_ERROR_STOP=1 -qtA "$@"; }
 echo "== seeding $N synthetic measures; giving every unit an address so notices are delivered"
 psql_ -v n="$N" -f scripts/lib/seed-measures.sql >/dev/null
+# and local tasks (issue 14): the first N/160 measures broken down into the 16 cities, on the same engine
+psql_ -v n="$(( N / 10 ))" -f scripts/lib/seed-tasks.sql >/dev/null
 psql_ -c "update unit set email = code || '@duban.test'" >/dev/null
 echo "== instances b and c on the same database"
 for i in 1 2; do
@@ -36,7 +38,8 @@ for i in 1 2; do
 done
 wait_ready ${PORTS[1]} b; wait_ready ${PORTS[2]} c
 TOTAL=$(psql_ -c "select count(*) from measure")
-echo "measures: $TOTAL"
+TASKS=$(psql_ -c "select count(*) from measure where kind = 'TASK'")
+echo "tracked items: $TOTAL (of them local tasks: $TASKS)"
 
 echo "== 1. scans fired on all three at once"
 CURLS=()
@@ -52,7 +55,10 @@ QUEUED=$(jq -s 'map(.noticesQueued) | add' "$WORK"/scan-*.json)
 echo "flags changed: $CHANGED (by $WORKERS of the 3 scans); notices queued: $QUEUED"
 [ "$WORKERS" = 1 ] || fail "expected exactly one scan to change flags, got $WORKERS"
 DUP=$(psql_ -c "select count(*) from (select measure_id from journal_entry where action = 'SCAN' and field = 'light' group by measure_id having count(*) > 1) d")
-[ "$DUP" = 0 ] || fail "$DUP measures had their light changed more than once"
+[ "$DUP" = 0 ] || fail "$DUP measures or tasks had their light changed more than once"
+TASKFLAGS=$(psql_ -c "select count(distinct measure_id) from journal_entry where action = 'SCAN' and entity = 'TASK'")
+[ "$TASKFLAGS" -gt 0 ] || fail "no task's flags were changed by the scan"
+ok "tasks flagged by the same scan: $TASKFLAGS tasks changed, each once"
 ok "every flag changed once ($CHANGED measures, by one scan)"
 STALE=$(psql_ -c "select count(*) from measure where light <> duban_light(status, progress, start_date, current_deadline, claimed_done_on, reporting_missed, date '2022-01-10', 15, 25)")
 [ "$STALE" = 0 ] || fail "$STALE measures have a light the rule does not give"

@@ -43,8 +43,14 @@ public class SampleTasks {
     this.units = units;
   }
 
+  @jakarta.transaction.Transactional
   void onStart(@Observes @Priority(15) StartupEvent event) {
-    if (!config.demo().sampleTasks() || tasks.anyTask()) {
+    if (!config.demo().sampleTasks()) {
+      return;
+    }
+    // instances starting at once take turns; the later ones find the tasks made
+    units.lockForBootstrap();
+    if (tasks.anyTask()) {
       return;
     }
     var measure = measures.findByCode(MEASURE);
@@ -57,17 +63,12 @@ public class SampleTasks {
     int added = 0;
     for (Region city : regions.list("level = 2 order by code")) {
       String unit = "fy" + city.code;
-      try {
-        if (!units.unitCodes().contains(unit)) {
-          units.createUnit(new CreateUnitRequest(unit, city.name + "中级人民法院（示例）", null, city.code, "fy"), actor);
-        }
-        String code = tasks.create(MEASURE, new CreateTaskRequest(city.code, unit, deadline, null, null, null, "示例数据：发布会未公布分解任务"), actor).code();
-        tasks.markSample(code, actor);
-        added++;
-      } catch (org.duban.platform.ProblemException e) {
-        // another instance starting at the same moment made it first (409): one of each is enough
-        LOG.infof("Sample task of %s for %s not added: %s", MEASURE, city.code, e.getMessage());
+      if (!units.unitCodes().contains(unit)) {
+        units.createUnit(new CreateUnitRequest(unit, city.name + "中级人民法院（示例）", null, city.code, "fy"), actor);
       }
+      String code = tasks.create(MEASURE, new CreateTaskRequest(city.code, unit, deadline, null, null, null, "示例数据：发布会未公布分解任务"), actor).code();
+      tasks.markSample(code, actor);
+      added++;
     }
     LOG.infof("TRACKER_DEMO_SAMPLE_TASKS: %d sample tasks of %s added (marked 示例数据)", added, MEASURE);
   }

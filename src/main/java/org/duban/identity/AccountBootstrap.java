@@ -40,8 +40,14 @@ public class AccountBootstrap {
     }
   }
 
-  /** Runs after the catalogue is loaded, so that every unit gets its reporter. */
+  /**
+   * Runs after the catalogue is loaded, so that every unit gets its reporter. Instances starting at
+   * once on one database take turns (an advisory lock held to the end of this transaction): the
+   * later ones find the accounts made and make none twice.
+   */
+  @jakarta.transaction.Transactional
   void onStart(@Observes @Priority(20) StartupEvent event) {
+    units.lockForBootstrap();
     Actor system = Actor.system("bootstrap");
     boolean firstStart = identity.userCount() == 0;
     config

@@ -123,6 +123,12 @@ public class UnitService {
     return true;
   }
 
+  /** Serializes start-up bootstraps of several instances (held to the end of the caller's transaction). */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void lockForBootstrap() {
+    units.getEntityManager().createNativeQuery("select pg_advisory_xact_lock(hashtext('duban:bootstrap'))").getSingleResult();
+  }
+
   @Transactional
   public List<String> unitCodes() {
     return units.listAll(Sort.by("code")).stream().map(u -> u.code).toList();
