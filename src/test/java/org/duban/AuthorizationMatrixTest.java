@@ -63,6 +63,10 @@ class AuthorizationMatrixTest {
     allow("POST /api/v1/measures/import", "office");
     allow("GET /api/v1/measures/export.csv", "office");
     allow("GET /api/v1/measures/export.xlsx", "office");
+    // tasks-ui (issue 14): the tasks sheet
+    allow("POST /api/v1/tasks/import", "office");
+    allow("GET /api/v1/tasks/export.csv", "office");
+    allow("GET /api/v1/tasks/export.xlsx", "office");
     allow("POST /api/v1/scans", "office", "admin");
     allow("GET /api/v1/scans", "office", "admin");
     allow("GET /api/v1/notices", "office");
