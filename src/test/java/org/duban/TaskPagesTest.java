@@ -187,6 +187,24 @@ class TaskPagesTest {
         .contains(m + ",370100," + jnUnit);
   }
 
+  @Test
+  void verifyingAMeasureWithOpenTasksAsksWhy() {
+    String m = measureWithTasks();
+    String etag = as("reporter-fy").get("/api/v1/measures/" + m).then().extract().header("ETag");
+    as("reporter-fy").header("If-Match", etag).post("/api/v1/measures/" + m + "/claim-done").then().statusCode(200);
+    String office = Pages.session("office");
+    String page = html(office, "/staff/measures/" + m, 200);
+    assertThat(page).contains("name=\"openTasksReason\"");
+    long version = Db.scalar("select version from measure where code = ?", m);
+    Map<String, Object> before = Db.snapshot();
+    Pages.form(office, "/staff/measures/" + m).formParam("version", String.valueOf(version))
+        .post("/staff/measures/" + m + "/verify").then().statusCode(409);
+    assertThat(Db.snapshot()).isEqualTo(before);
+    Pages.form(office, "/staff/measures/" + m).formParam("version", String.valueOf(version)).formParam("openTasksReason", "市级任务另行督办")
+        .post("/staff/measures/" + m + "/verify").then().statusCode(303);
+    as("office").get("/api/v1/measures/" + m).then().body("status", org.hamcrest.Matchers.equalTo("VERIFIED"));
+  }
+
   static long tasksOf(String measure) {
     return Db.scalar("select count(*) from measure where kind = 'TASK' and root_id = (select id from measure where code = ?)", measure);
   }
