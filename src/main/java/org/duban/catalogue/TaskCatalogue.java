@@ -43,6 +43,10 @@ import org.duban.platform.ProblemException;
  * created through {@link TaskService} so that nesting, the office's region and the journal stay one
  * rule; an existing task's unit and shares updated, its deadline moved only by a postponement; all
  * rows or none) and export in the same format, of the tasks the office's region contains.
+ *
+ * <p>A little past 250 lines on purpose: the checks of a row and their order (each a row error with
+ * its column) sit beside the apply step that may add more, so that "all rows or none" is read in
+ * one place.
  */
 @ApplicationScoped
 public class TaskCatalogue {
