@@ -28,12 +28,14 @@ class AccessibilityTest {
   URL base;
 
   /** Who signs in (null: nobody) → the pages that account reaches. */
-  static Map<String, List<String>> pages(String measure) {
+  static Map<String, List<String>> pages(String measure, String task) {
     Map<String, List<String>> pages = new LinkedHashMap<>();
     pages.put(null, List.of("/", "/measures/J04", "/login", "/measures/" + measure, "/regions", "/regions/370100", "/regions/370000?lang=en"));
     pages.put("office", List.of("/staff/dashboard", "/staff/measures", "/staff/measures/" + measure, "/staff/measures/new",
         "/staff/measures/" + measure + "/edit", "/staff/catalogue", "/staff/scans", "/staff/notices", "/staff/notices?state=FAILED",
-        "/staff/measures/" + measure + "/journal"));
+        "/staff/measures/" + measure + "/journal",
+        // tasks-ui (issue 14): the task pages
+        "/staff/tasks", "/staff/tasks?lang=en", "/staff/tasks/" + task, "/staff/measures/" + task.substring(0, task.lastIndexOf('-'))));
     pages.put("reporter-fy", List.of("/staff/measures", "/staff/measures/" + measure));
     pages.put("leader", List.of("/staff/dashboard", "/staff/dashboard?lang=en", "/staff/measures?lang=zh", "/staff/measures/" + measure,
         "/staff/account", "/staff/password", "/staff/overdue", "/staff/overdue?area=JUSTICE&sort=overdueDays", "/staff/ledger"));
@@ -51,10 +53,16 @@ class AccessibilityTest {
     org.duban.support.Db.exec("insert into unit (code, name, region_code, created_at) values (?, '济南市测试单位', '370100', now())", city);
     Api.as("office").body("{\"region\":\"370100\",\"unit\":\"" + city + "\",\"deadline\":\"2021-11-30\"}")
         .post("/api/v1/measures/" + measure + "/tasks").then().statusCode(201);
+    // tasks-ui (issue 14): a measure broken down for Jinan, for the task pages
+    String taskMeasure = Api.createMeasure("fy");
+    String jnUnit = "jnax" + Long.toString(System.nanoTime() % 1_000_000L, 36);
+    org.duban.support.Db.exec("insert into unit (code, name, region_code, created_at) values (?, '济南市法院', '370100', now())", jnUnit);
+    String task = org.duban.support.Api.as("office").body("{\"region\":\"370100\",\"unit\":\"" + jnUnit + "\",\"deadline\":\"2021-11-30\"}")
+        .post("/api/v1/measures/" + taskMeasure + "/tasks").then().statusCode(201).extract().path("code");
     List<String> found = new ArrayList<>();
     int checked = 0;
     try (Browser browser = new Browser(base)) {
-      for (Map.Entry<String, List<String>> role : pages(measure).entrySet()) {
+      for (Map.Entry<String, List<String>> role : pages(measure, task).entrySet()) {
         if (role.getKey() != null) {
           browser.signIn(role.getKey(), Api.PASSWORD);
         }

@@ -98,19 +98,20 @@ class StaffPagesTest {
     String leaderHtml = page(login("leader")).get(path).then().statusCode(200).extract().asString();
     assertThat(forms(leaderHtml)).isEmpty();
     // the office: report and postpone; with a pending report also accept and return
+    // (tasks-ui, issue 14: and, while the measure is open, the form adding a local task)
     String office = login("office");
     assertThat(forms(page(office).get(path).then().extract().asString()))
-        .containsExactlyInAnyOrder(path + "/reports", path + "/postpone");
+        .containsExactlyInAnyOrder(path + "/reports", path + "/postpone", path + "/tasks");
     int id = as("reporter-fy").body("{\"progress\":30,\"publicSummary\":\"已启动\",\"narrative\":\"内部说明\"}")
         .post("/api/v1/measures/" + code + "/reports").then().statusCode(201).extract().path("id");
     assertThat(forms(page(office).get(path).then().extract().asString()))
-        .containsExactlyInAnyOrder(path + "/reports", path + "/postpone", path + "/reports/" + id + "/accept", path + "/reports/" + id + "/return");
+        .containsExactlyInAnyOrder(path + "/reports", path + "/postpone", path + "/tasks", path + "/reports/" + id + "/accept", path + "/reports/" + id + "/return");
     // claimed done: the office verifies or reopens; verified: only reopen remains, and no one reports
     as("office").post("/api/v1/reports/" + id + "/accept").then().statusCode(200);
     String etag = as("reporter-fy").get("/api/v1/measures/" + code).then().extract().header("ETag");
     as("reporter-fy").header("If-Match", etag).post("/api/v1/measures/" + code + "/claim-done").then().statusCode(200);
     assertThat(forms(page(office).get(path).then().extract().asString()))
-        .containsExactlyInAnyOrder(path + "/reports", path + "/postpone", path + "/verify", path + "/reopen");
+        .containsExactlyInAnyOrder(path + "/reports", path + "/postpone", path + "/tasks", path + "/verify", path + "/reopen");
     etag = as("office").get("/api/v1/measures/" + code).then().extract().header("ETag");
     as("office").header("If-Match", etag).post("/api/v1/measures/" + code + "/verify").then().statusCode(200);
     assertThat(forms(page(office).get(path).then().extract().asString())).containsExactly(path + "/reopen");

@@ -49,6 +49,11 @@ final class CatalogueFiles {
   // ---- reading ----
 
   static Parsed readCsv(byte[] bytes, Charset declared) {
+    return rows(csvLines(bytes, declared));
+  }
+
+  /** Every line of a CSV file, as read (the tasks sheet reads its own headings). */
+  static List<Line> csvLines(byte[] bytes, Charset declared) {
     String text = decode(bytes, declared);
     List<Line> lines = new ArrayList<>();
     try (CSVParser parser = CSVFormat.DEFAULT.builder().setIgnoreSurroundingSpaces(false).get().parse(new StringReader(text))) {
@@ -60,7 +65,7 @@ final class CatalogueFiles {
     } catch (IOException | java.io.UncheckedIOException | IllegalStateException e) {
       throw fileProblem("The file is not valid CSV: " + firstLine(e.getMessage()));
     }
-    return rows(lines);
+    return lines;
   }
 
   /** The first sheet, streamed and within the caps of {@link XlsxSheetReader}. */
@@ -187,14 +192,19 @@ final class CatalogueFiles {
 
   /** CSV in UTF-8 with a byte-order mark, so that Excel opens it right. */
   static void writeCsv(OutputStream out, Consumer<Consumer<CreateMeasureRequest>> source) throws IOException {
+    writeCsvRows(out, CatalogueFormat.headings(), rows -> source.accept(m -> rows.accept(fileCells(m))));
+  }
+
+  /** Rows of cells under their headings as CSV (UTF-8 with a byte-order mark); each cell neutralised by the caller. */
+  static void writeCsvRows(OutputStream out, List<String> headings, Consumer<Consumer<List<String>>> source) throws IOException {
     out.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
     Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
     try (CSVPrinter printer = new CSVPrinter(w, CSVFormat.EXCEL)) {
-      printer.printRecord(CatalogueFormat.headings());
+      printer.printRecord(headings);
       source.accept(
-          m -> {
+          cells -> {
             try {
-              printer.printRecord(fileCells(m));
+              printer.printRecord(cells);
             } catch (IOException e) {
               throw new java.io.UncheckedIOException(e);
             }
@@ -204,8 +214,19 @@ final class CatalogueFiles {
 
   /** XLSX, streamed (100 rows in memory); dates are written as text so that they read back unchanged. */
   static void writeXlsx(OutputStream out, Consumer<Consumer<CreateMeasureRequest>> source) throws IOException {
+    Column[] cols = Column.values();
+    int[] widths = new int[cols.length];
+    for (int i = 0; i < cols.length; i++) {
+      widths[i] = CatalogueFormat.WIDTHS.get(cols[i]);
+    }
+    writeXlsxRows(out, "事项清单", CatalogueFormat.headings(), widths, rows -> source.accept(m -> rows.accept(fileCells(m))));
+  }
+
+  /** Rows of text cells under bold headings in one sheet, streamed; widths in characters. */
+  static void writeXlsxRows(OutputStream out, String sheetName, List<String> headings, int[] widths,
+      Consumer<Consumer<List<String>>> source) throws IOException {
     try (SXSSFWorkbook book = new SXSSFWorkbook(100)) {
-      SXSSFSheet sheet = book.createSheet("事项清单");
+      SXSSFSheet sheet = book.createSheet(sheetName);
       CellStyle bold = book.createCellStyle();
       Font font = book.createFont();
       font.setBold(true);
@@ -213,19 +234,17 @@ final class CatalogueFiles {
       CellStyle wrap = book.createCellStyle();
       wrap.setWrapText(true);
       Row head = sheet.createRow(0);
-      Column[] cols = Column.values();
-      for (int i = 0; i < cols.length; i++) {
+      for (int i = 0; i < headings.size(); i++) {
         Cell c = head.createCell(i);
-        c.setCellValue(cols[i].heading);
+        c.setCellValue(headings.get(i));
         c.setCellStyle(bold);
-        sheet.setColumnWidth(i, CatalogueFormat.WIDTHS.get(cols[i]) * 256);
+        sheet.setColumnWidth(i, widths[i] * 256);
       }
       sheet.createFreezePane(0, 1);
       int[] n = {1};
       source.accept(
-          m -> {
+          cells -> {
             Row row = sheet.createRow(n[0]++);
-            List<String> cells = fileCells(m);
             for (int i = 0; i < cells.size(); i++) {
               Cell c = row.createCell(i);
               c.setCellValue(cells.get(i));

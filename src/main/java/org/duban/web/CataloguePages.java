@@ -66,10 +66,17 @@ public class CataloguePages {
   @GET
   public Response show(@QueryParam("created") Integer created, @QueryParam("updated") Integer updated,
       @QueryParam("unchanged") Integer unchanged, @QueryParam("lang") String lang, @Context HttpHeaders headers,
-      @Context UriInfo uri) {
+      @Context UriInfo uri,
+      // tasks-ui (issue 14): the tasks sheet's import, after its redirect
+      @QueryParam("sheetCreated") Integer sheetCreated, @QueryParam("sheetUpdated") Integer sheetUpdated,
+      @QueryParam("sheetUnchanged") Integer sheetUnchanged) {
     ImportResult imported = created == null || updated == null || unchanged == null
         ? null : new ImportResult(created + updated + unchanged, created, updated, unchanged, false);
-    return render(new CatalogueOutcome(imported, null, null, List.of(), null), Lang.of(lang, headers), uri, 200);
+    TaskSheetOutcome sheet = sheetCreated == null || sheetUpdated == null || sheetUnchanged == null ? TaskSheetOutcome.NONE
+        : new TaskSheetOutcome(new ImportResult(sheetCreated + sheetUpdated + sheetUnchanged, sheetCreated, sheetUpdated, sheetUnchanged, false),
+            List.of(), null);
+    return view.render(page.instance().data("o", new CatalogueOutcome(imported, null, null, List.of(), null)).data("sheet", sheet),
+        Lang.of(lang, headers), uri, "catalogue", 200);
   }
 
   @GET
@@ -154,6 +161,6 @@ public class CataloguePages {
   }
 
   private Response render(CatalogueOutcome o, Lang l, UriInfo uri, int status) {
-    return view.render(page.instance().data("o", o), l, uri, "catalogue", status);
+    return view.render(page.instance().data("o", o).data("sheet", TaskSheetOutcome.NONE), l, uri, "catalogue", status);
   }
 }

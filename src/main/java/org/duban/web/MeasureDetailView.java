@@ -7,7 +7,12 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.duban.identity.CurrentActor;
+import org.duban.identity.Region;
+import org.duban.identity.Regions;
 import org.duban.measure.MeasureQueries;
+import org.duban.measure.MeasureStatus;
+import org.duban.measure.TaskService;
+import org.duban.measure.dto.TaskView;
 import org.duban.measure.dto.MeasureView;
 import org.duban.platform.Actor;
 import org.duban.platform.BusinessCalendar;
@@ -31,9 +36,13 @@ public class MeasureDetailView {
   private final CurrentActor actor;
   private final BusinessCalendar calendar;
   private final StaffView view;
+  private final TaskService tasks;
+  private final Regions regions;
 
   public MeasureDetailView(@Location("staff/measure.html") Template measure, MeasureQueries measures, ReportService reports,
-      CurrentActor actor, BusinessCalendar calendar, StaffView view) {
+      CurrentActor actor, BusinessCalendar calendar, StaffView view, TaskService tasks, Regions regions) {
+    this.tasks = tasks;
+    this.regions = regions;
     this.measure = measure;
     this.measures = measures;
     this.reports = reports;
@@ -47,8 +56,16 @@ public class MeasureDetailView {
     MeasureView m = measures.get(code, a);
     Page<ReportView> found =
         a.is(Role.ADMIN_) ? new Page<>(List.of(), 0, 100, 0) : reports.list(code, null, null, PageRequest.of(0, 100).validated(), a);
+    // tasks-ui (issue 14): its tasks, and the form that adds one for an office whose region may take one
+    List<TaskView> itsTasks = tasks.ofMeasure(code, a);
+    List<Region> taskRegions = a.is(Role.OFFICE_) && m.status() != MeasureStatus.VERIFIED
+        ? regions.all().stream().filter(r -> r.parentCode != null && regions.covers(a, r.code)).toList()
+        : List.of();
     return view.render(measure.instance()
             .data("m", m)
+            .data("tasks", itsTasks)
+            .data("taskRegions", taskRegions)
+            .data("openTasks", m.tasks() != null && m.tasks().total() > m.tasks().closed())
             .data("reports", found.items())
             .data("can", Actions.of(m, a))
             .data("office", a.is(Role.OFFICE_))

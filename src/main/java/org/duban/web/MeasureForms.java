@@ -89,9 +89,10 @@ public class MeasureForms {
   @Path("measures/{code}/verify")
   @RolesAllowed(Role.OFFICE_)
   public Response verify(@FormParam("csrf") String token, @PathParam("code") String code, @FormParam("version") String version,
-      @Context HttpHeaders headers, @Context UriInfo uri) {
-    return act(code, "verify", token, headers, uri,
-        () -> lifecycle.verify(code, new NoteRequest(null), ifMatch(version), actor.get()));
+      @FormParam("openTasksReason") String openTasksReason, @Context HttpHeaders headers, @Context UriInfo uri) {
+    // tasks-ui (issue 14): with tasks still open, the office says why (internal)
+    return act(code, "verify", token, headers, uri, () -> lifecycle.verify(code,
+        view.valid(new NoteRequest(null, blankToNull(openTasksReason) == null ? null : openTasksReason.strip())), ifMatch(version), actor.get()));
   }
 
   @POST

@@ -49,7 +49,8 @@ class ProblemTextsCoverageTest {
   static final List<String[]> COMPOSED = List.of(
       new String[] {"identity/IdentityService.java", "\" may not \" + what"},
       new String[] {"platform/RequestErrorMappers.java", "\"must be \" + expected"},
-      new String[] {"catalogue/CatalogueUnits.java", "did you mean"});
+      new String[] {"catalogue/CatalogueUnits.java", "did you mean"},
+      new String[] {"measure/ItemScope.java", "\" may \" + what"}); // tasks-ui: a task's or a measure's, by the item
 
   static final Pattern MESSAGE = Pattern.compile("\\bmessage\\s*=\\s*(\"(?:[^\"\\\\]|\\\\.)*\")");
   static final Pattern CANNOT = Pattern.compile("\\bcannot\\((\"(?:[^\"\\\\]|\\\\.)*\")\\)");
