@@ -65,10 +65,16 @@ class AuthorizationMatrixTest {
     allow("POST /api/v1/measures/import", "office");
     allow("GET /api/v1/measures/export.csv", "office");
     allow("GET /api/v1/measures/export.xlsx", "office");
-    // tasks-ui (issue 14): the tasks sheet
-    allow("POST /api/v1/tasks/import", "office");
-    allow("GET /api/v1/tasks/export.csv", "office");
-    allow("GET /api/v1/tasks/export.xlsx", "office");
+    allow("POST /api/v1/scans", "office", "admin");
+    allow("GET /api/v1/scans", "office", "admin");
+    allow("GET /api/v1/notices", "office");
+    allow("POST /api/v1/notices/{id}/retry", "office");
+    allow("GET /api/v1/dashboard", "leader", "office");
+    allow("GET /api/v1/overdue", "leader", "office");
+    allow("GET /api/v1/overdue.csv", "leader", "office");
+    allow("GET /api/v1/overdue.xlsx", "leader", "office");
+    allow("GET /api/v1/ledger.xlsx", "leader", "office");
+    allow("GET /api/v1/public/audit-checkpoints", PUBLIC);
     // accounts: the system administrator keeps business accounts, the security administrator the
     // privileged ones and the locks (which kind of account each may touch: SeparationOfDutiesTest)
     allow("GET /api/v1/users", "admin", "security");
@@ -90,6 +96,10 @@ class AuthorizationMatrixTest {
     allow("GET /api/v1/me/tokens", EVERYONE_SIGNED_IN);
     allow("POST /api/v1/me/tokens", EVERYONE_SIGNED_IN);
     allow("DELETE /api/v1/me/tokens/{id}", EVERYONE_SIGNED_IN);
+    // tasks-ui (issue 14): the tasks sheet
+    allow("POST /api/v1/tasks/import", "office");
+    allow("GET /api/v1/tasks/export.csv", "office");
+    allow("GET /api/v1/tasks/export.xlsx", "office");
     // local tasks (issue 14): for {taskCode} operations "reporter-fy" stands for the reporter of the
     // task's own (city) unit, made by the test; region scope itself: TaskTest
     ALLOWED.put("GET /api/v1/measures/{code}/tasks", staffRead);

@@ -63,7 +63,7 @@ class ProblemTextsTest {
     }
     // ItemScope.requireSupervision (tasks-ui): a task's office, or the province's
     assertThat(ProblemTexts.zh("Only an office whose region contains 370100 may verify J05-370100."))
-        .isEqualTo("只有所辖地区包含 370100 的督办办公室可以对 J05-370100 执行此操作（verify）。");
+        .isEqualTo("只有辖区包含 370100 的督办办公室可以对 J05-370100 执行此操作（verify）。");
     assertThat(ProblemTexts.known("Only an office of the whole province may verify J05.")).isTrue();
     // the catalogue's unit cells: with and without the codes that differ only in case
     assertThat(ProblemTexts.zh("no unit has the code or the name 'FY'")).isEqualTo("没有编号或名称为 'FY' 的单位");
