@@ -44,10 +44,12 @@ public class DashboardPage {
   private final Msg en;
   private final CurrentActor actor;
   private final Regions regions;
+  private final RegionMsg rzh;
+  private final RegionMsg ren;
 
   public DashboardPage(
       @Location("staff/dashboard.html") Template dashboard, DashboardService dashboards, StaffView view, Msg zh, @Localized("en") Msg en,
-      CurrentActor actor, Regions regions) {
+      CurrentActor actor, Regions regions, RegionMsg rzh, @Localized("en") RegionMsg ren) {
     this.dashboard = dashboard;
     this.dashboards = dashboards;
     this.view = view;
@@ -55,6 +57,8 @@ public class DashboardPage {
     this.en = en;
     this.actor = actor;
     this.regions = regions;
+    this.rzh = rzh;
+    this.ren = ren;
   }
 
   /** The regions an actor may choose in a page's region filter: its own and below (all for the province). */
@@ -79,6 +83,7 @@ public class DashboardPage {
       @Context UriInfo uri) {
     Lang l = Lang.of(lang, headers);
     Msg msg = l.english() ? en : zh;
+    RegionMsg rmsg = l.english() ? ren : rzh;
     String error = null;
     int status = 200;
     RegionScope.Scope scope;
@@ -118,8 +123,8 @@ public class DashboardPage {
             .data("trendChart", Charts.trend(data.trend(), lightNames, msg.trend()))
             .data("regionTiles", Charts.tiled(data.byRegion())
                 ? Charts.regionTiles(data.byRegion(),
-                    r -> msg.regionTile(r.name(), r.tasks(), r.red(), r.yellow(), r.green(), r.closed(), r.overdue()),
-                    "/staff/dashboard?region=", lightNames, msg.regionTilesTitle(), msg.regionNoTasks(), msg.regionTilesNote())
+                    rmsg::regionTile,
+                    "/staff/dashboard?region=", lightNames, rmsg.regionTilesTitle(), rmsg.regionNoTasks(), rmsg.regionTilesNote())
                 : null)
             .data("regionChoices", regionChoices(regions, actor.get()))
             .data("region", scope.param())

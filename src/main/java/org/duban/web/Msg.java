@@ -318,29 +318,4 @@ public interface Msg {
   @Message("仅试导入（检查全部行，不写入）") String importDryRun();
   @Message("导入") String importSubmit();
   @Message("试导入通过：{n} 行均可导入。取消勾选“仅试导入”后再次提交即正式导入。") String importDry(int n);
-
-  // --- dashboard (issue 14): region=, the region view, tasks in the overdue report and the ledger ---
-  @Message("地区") String regionLabel();
-  @Message("全省") String regionWhole();
-  @Message("地区：{name}及以下") String regionScope(String name);
-  @Message("各地任务亮灯情况") String regionView();
-  @Message("各市任务亮灯分布（方块按各市在山东地图上的大致方位排列）") String regionTilesTitle();
-  @Message("方块颜色：该地任务中最严重的灯色（红灯＞黄灯＞绿灯＞已销号）；数字：红灯/黄灯/绿灯/已销号") String regionTilesNote();
-  @Message("无任务") String regionNoTasks();
-  @Message("{name}：任务 {tasks} 项，红灯 {red}，黄灯 {yellow}，绿灯 {green}，已销号 {closed}，逾期 {overdue}") String regionTile(String name, long tasks, long red, long yellow, long green, long closed, long overdue);
-  @Message("任务数") String colTasks();
-  @Message("逾期") String colOverdueTasks();
-  @Message("平均进度") String colProgressMean();
-  @Message("逾期任务最多的地区") String regionMostOverdue();
-  @Message("各地暂无逾期任务。") String regionNoOverdue();
-  @Message("上一轮调度各地报送情况（按责任单位所在地区）") String regionCompliance();
-  @Message("应报送") String colDue();
-  @Message("类型") String colKind();
-  @Message("{#when kind}{#is 'TASK'}任务{#else}事项{/when}") String kind(String kind);
-  @Message("任务台账") String ledgerTasks();
-  @Message("暂无任务。") String noTasks();
-  @Message("任务编号") String colTaskCode();
-  @Message("所属事项") String colMeasureOf();
-  @Message("责任单位") String colResponsible();
-  @Message("查看") String regionShow();
 }
