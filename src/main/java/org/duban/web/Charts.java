@@ -150,10 +150,11 @@ final class Charts {
           .append("<rect x=\"").append(x).append("\" y=\"").append(y).append("\" width=\"").append(w).append("\" height=\"").append(h)
           .append("\" rx=\"6\" fill=\"").append(fill).append("\" stroke=\"#616161\"/>")
           .append("<text x=\"").append(x + w / 2).append("\" y=\"").append(y + 26).append("\" text-anchor=\"middle\" fill=\"").append(ink)
-          .append("\" class=\"label\">").append(esc(r.name())).append("</text>")
+          .append("\" class=\"label\">").append(esc(r.name())).append("</text></a>")
+          // the figures outside the link: its visible text is the name, which its accessible name starts with
           .append("<text x=\"").append(x + w / 2).append("\" y=\"").append(y + 47).append("\" text-anchor=\"middle\" fill=\"").append(ink)
-          .append("\" class=\"count\">").append(r.tasks() == 0 ? esc(noTasks) : r.red() + "/" + r.yellow() + "/" + r.green() + "/" + r.closed())
-          .append("</text></a>");
+          .append("\" class=\"count\" aria-hidden=\"true\">").append(r.tasks() == 0 ? esc(noTasks) : r.red() + "/" + r.yellow() + "/" + r.green() + "/" + r.closed())
+          .append("</text>");
     }
     legend(svg, gridHeight + 4, lightNames);
     svg.append("<rect x=\"440\" y=\"").append(gridHeight + 4).append("\" width=\"14\" height=\"14\" fill=\"#ffffff\" stroke=\"#616161\"/>");
