@@ -86,3 +86,22 @@ create or replace function duban_rollup_actual(p_aggregation text, p_actuals num
                from unnest(p_actuals, p_targets) as x(a, t)) end
     end
 $$;
+
+-- The tasks ledger (任务台账, issue 14, dashboard): one line per local task, with its region and
+-- measure, by one function so that the live export and the snapshot kept when a round closes (in
+-- ledger_task_snapshot) can never disagree. The measures' ledger (duban_ledger) stays measures only.
+create or replace function duban_ledger_tasks(p_today date, p_near int, p_lag int)
+    returns table (region_code text, region_name text, measure_code text, code text, title text, unit text,
+                   committed_deadline date, deadline date, progress int, status text, light text, last_report_at timestamptz)
+    language sql stable as $$
+    select t.region_code::text, rg.name::text, root.code::text, t.code::text, t.title::text, u.name::text,
+           t.committed_deadline, t.current_deadline, t.progress, t.status::text,
+           duban_light(t.status, t.progress, t.start_date, t.current_deadline, t.claimed_done_on,
+                       t.reporting_missed, p_today, p_near, p_lag),
+           (select max(r.submitted_at) from progress_report r where r.measure_id = t.id)
+      from measure t
+      join measure root on root.id = t.root_id
+      join unit u on u.code = t.lead_unit_code
+      join region rg on rg.code = t.region_code
+     where t.kind = 'TASK'
+$$;

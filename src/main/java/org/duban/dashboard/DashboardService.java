@@ -29,13 +29,21 @@ public class DashboardService {
   private final BusinessCalendar calendar;
   private final ChangeStamp stamps;
   private final MeasureRepository measures;
+  private final RegionScope scopes;
   private final Map<Long, List<DashboardSql.UnitCount>> roundCounts = new java.util.concurrent.ConcurrentHashMap<>();
 
-  public DashboardService(DashboardSql sql, BusinessCalendar calendar, ChangeStamp stamps, MeasureRepository measures) {
+  public DashboardService(DashboardSql sql, BusinessCalendar calendar, ChangeStamp stamps, MeasureRepository measures, RegionScope scopes) {
     this.sql = sql;
     this.calendar = calendar;
     this.stamps = stamps;
     this.measures = measures;
+    this.scopes = scopes;
+  }
+
+  /** The scope of {@code region=} for this actor (400 unknown region, 403 outside the account's region). */
+  @Transactional
+  public RegionScope.Scope scope(String region, org.duban.platform.Actor actor) {
+    return scopes.of(region, actor);
   }
 
   @Transactional
@@ -73,6 +81,11 @@ public class DashboardService {
       String area, String code, String title, String lead, String coUnits, LocalDate committedDeadline,
       LocalDate deadline, String progressText, int progress, String status, String light, java.time.Instant lastReportAt) {}
 
+  /** One line of the tasks ledger (任务台账). */
+  public record TaskLedgerRow(
+      String regionCode, String regionName, String measure, String code, String title, String unit, LocalDate committedDeadline,
+      LocalDate deadline, int progress, String status, String light, java.time.Instant lastReportAt) {}
+
   /** A closed dispatch round whose ledger was kept. */
   public record KeptRound(long id, String code, LocalDate closesOn) {}
 
@@ -96,6 +109,18 @@ public class DashboardService {
   /** Streams the ledger in ledger order (area, code) without holding it: today's, or as kept when a round closed. */
   @Transactional
   public void eachLedgerRow(KeptRound round, Consumer<LedgerRow> consumer) {
+    eachLedgerRow(round, RegionScope.Scope.WHOLE, consumer);
+  }
+
+  /**
+   * The same within a scope: the measures sit at the province, so a city's or county's ledger has
+   * no measure lines (its tasks are in {@link #eachLedgerTask}).
+   */
+  @Transactional
+  public void eachLedgerRow(KeptRound round, RegionScope.Scope scope, Consumer<LedgerRow> consumer) {
+    if (scope.local()) {
+      return;
+    }
     if (round == null) {
       sql.eachLedgerRow(calendar.today(), consumer);
     } else {
@@ -103,13 +128,29 @@ public class DashboardService {
     }
   }
 
+  /** Streams the tasks ledger (region, measure) in the scope: today's, or as kept when a round closed. */
   @Transactional
-  public DashboardView dashboard() {
-    LocalDate today = calendar.today();
-    return stamps.cached("dashboard", today, () -> computeDashboard(today));
+  public void eachLedgerTask(KeptRound round, RegionScope.Scope scope, Consumer<TaskLedgerRow> consumer) {
+    if (round == null) {
+      sql.eachLedgerTask(calendar.today(), scope.path(), consumer);
+    } else {
+      sql.eachKeptLedgerTask(round.id(), scope.path(), consumer);
+    }
   }
 
-  private DashboardView computeDashboard(LocalDate today) {
+  @Transactional
+  public DashboardView dashboard() {
+    return dashboard(RegionScope.Scope.WHOLE);
+  }
+
+  /** The dashboard of a scope (see {@link #scope}): rebuilt when anything changed (the change stamp) or the day turned. */
+  @Transactional
+  public DashboardView dashboard(RegionScope.Scope scope) {
+    LocalDate today = calendar.today();
+    return stamps.cached("dashboard:" + scope.code() + (scope.region() == null ? "" : ":r"), today, () -> computeDashboard(today, scope));
+  }
+
+  private DashboardView computeDashboard(LocalDate today, RegionScope.Scope scope) {
     Map<String, Long> areaLight = new java.util.TreeMap<>();
     Map<String, Long> byStatus = new LinkedHashMap<>();
     for (MeasureStatus s : MeasureStatus.values()) {
@@ -117,7 +158,7 @@ public class DashboardService {
     }
     long total = 0;
     long overdueTotal = 0;
-    for (MeasureRepository.Tally t : measures.tally(today)) {
+    for (MeasureRepository.Tally t : scope.local() ? sql.localTally(today, scope.path()) : measures.tally(today)) {
       total += t.count();
       areaLight.merge(t.area() + "\u001f" + t.light(), t.count(), Long::sum);
       byStatus.merge(t.status(), t.count(), Long::sum);
@@ -128,7 +169,21 @@ public class DashboardService {
       String[] parts = k.split("\u001f", 2);
       byAreaLight.add(new DashboardView.AreaLight(parts[0], parts[1], n));
     });
-    return new DashboardView(today, total, byAreaLight, byStatus, overdueTotal, sql.overdue(today, OverdueFilter.ALL, 20, 0), compliance(), trend(today));
+    List<DashboardView.RegionRow> byRegion = sql.regionRows(today, scope.code());
+    List<DashboardView.RegionRow> mostOverdue = byRegion.stream()
+        .filter(r -> r.overdue() > 0)
+        .sorted(java.util.Comparator.comparingLong(DashboardView.RegionRow::overdue).reversed().thenComparing(DashboardView.RegionRow::code))
+        .limit(5)
+        .toList();
+    return new DashboardView(today, total, byAreaLight, byStatus, overdueTotal,
+        sql.overdue(today, OverdueFilter.ALL.within(scope), 20, 0), compliance(), trend(today),
+        scope.region() == null ? null : new org.duban.measure.dto.RegionRef(scope.region().code, scope.region().name),
+        byRegion, mostOverdue, regionCompliance(scope));
+  }
+
+  private List<DashboardView.RegionCompliance> regionCompliance(RegionScope.Scope scope) {
+    // read afresh (one statement): a unit may move to another region after the round closed
+    return sql.lastClosedRound().map(round -> sql.regionCompliance(round.id(), scope.code())).orElse(List.of());
   }
 
   private DashboardView.Compliance compliance() {

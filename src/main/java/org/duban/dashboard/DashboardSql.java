@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import org.duban.dashboard.dto.OverdueRow;
 import org.duban.measure.Area;
 import org.duban.measure.LightRule;
+import org.duban.measure.dto.RegionRef;
 import org.duban.measure.dto.UnitRef;
 import org.duban.platform.SqlValues;
 import org.hibernate.ScrollMode;
@@ -36,13 +37,21 @@ public class DashboardSql {
       " where m.current_deadline < :today and duban_overdue(m.status, m.current_deadline, m.claimed_done_on, :today)";
 
   /**
+   * This region and below, off when :path is null: the region table is small, and the measure side
+   * is a semi-join on measure.region_code (indexed).
+   */
+  static final String REGION_WHERE =
+      " and (cast(:path as text) is null or m.region_code in (select rp.code from region rp where rp.path like cast(:path as text) || '%'))";
+
+  /**
    * The report's filters, each off when its value is null: the area, and the unit as lead or
    * co-unit. Bound, so the text never changes with the filter.
    */
   static final String FILTER_WHERE =
       " and (cast(:area as text) is null or m.area = cast(:area as text))"
           + " and (cast(:unit as text) is null or m.lead_unit_code = cast(:unit as text)"
-          + "   or exists (select 1 from measure_co_unit fc where fc.measure_id = m.id and fc.unit_code = cast(:unit as text)))";
+          + "   or exists (select 1 from measure_co_unit fc where fc.measure_id = m.id and fc.unit_code = cast(:unit as text)))"
+          + REGION_WHERE;
 
   /** Longest overdue first (earliest deadline) unless :longest is false; then by code. */
   static final String OVERDUE_ORDER =
@@ -70,9 +79,11 @@ public class DashboardSql {
         + "   join unit cu on cu.code = mc.unit_code where mc.measure_id = m.id) as co_units,"
         + " m.committed_deadline, m.current_deadline, :today - m.current_deadline as days, m.status, m.progress,"
         + " lr.submitted_at, lr.public_summary,"
-        + " (select count(*) from postponement p where p.measure_id = m.id) as postponements"
+        + " (select count(*) from postponement p where p.measure_id = m.id) as postponements,"
+        + " m.kind, m.region_code, rg.name as region_name"
         + " from (select m.* from measure m" + OVERDUE_WHERE + FILTER_WHERE + OVERDUE_ORDER + limit + ") m"
         + " join unit u on u.code = m.lead_unit_code"
+        + " join region rg on rg.code = m.region_code"
         + " left join lateral (select r.submitted_at, r.public_summary from progress_report r"
         + "   where r.measure_id = m.id and r.state = 'ACCEPTED' order by r.submitted_at desc limit 1) lr on true"
         + OVERDUE_ORDER;
@@ -93,7 +104,8 @@ public class DashboardSql {
         new UnitRef(r.get("lead_code", String.class), r.get("lead_name", String.class)), co,
         SqlValues.date(r.get("committed_deadline")), SqlValues.date(r.get("current_deadline")),
         ((Number) r.get("days")).longValue(), r.get("status", String.class), ((Number) r.get("progress")).intValue(),
-        SqlValues.instant(r.get("submitted_at")), r.get("public_summary", String.class), ((Number) r.get("postponements")).longValue());
+        SqlValues.instant(r.get("submitted_at")), r.get("public_summary", String.class), ((Number) r.get("postponements")).longValue(),
+        r.get("kind", String.class), new RegionRef(r.get("region_code", String.class), r.get("region_name", String.class)));
   }
 
   long overdueCount(LocalDate today, OverdueFilter filter) {
@@ -105,6 +117,7 @@ public class DashboardSql {
   private static void bindFilter(jakarta.persistence.Query query, OverdueFilter filter, boolean ordered) {
     query.setParameter("area", filter.area() == null ? null : filter.area().name());
     query.setParameter("unit", filter.unit());
+    query.setParameter("path", filter.regionPath());
     if (ordered) {
       query.setParameter("longest", filter.longestFirst());
     }
@@ -187,6 +200,128 @@ public class DashboardSql {
         r.get("lead_unit", String.class), r.get("co_units", String.class), SqlValues.date(r.get("committed_deadline")),
         SqlValues.date(r.get("deadline")), r.get("progress_text", String.class), ((Number) r.get("progress")).intValue(),
         r.get("status", String.class), r.get("light", String.class), SqlValues.instant(r.get("last_report_at")));
+  }
+
+  private static final String TASK_LEDGER_COLUMNS =
+      "select l.region_code, l.region_name, l.measure_code, l.code, l.title, l.unit, l.committed_deadline, l.deadline,"
+          + " l.progress, l.status, l.light, l.last_report_at";
+  /** Tasks by region: regions in their tree's order (path), then by measure. */
+  private static final String TASK_LEDGER_WHERE =
+      " where (cast(:path as text) is null or l.region_code in (select rp.code from region rp where rp.path like cast(:path as text) || '%'))"
+          + " order by (select rp.path from region rp where rp.code = l.region_code), l.measure_code, l.code";
+
+  /** Today's tasks ledger (duban_ledger_tasks) in the region and below (path null: all), streamed. */
+  void eachLedgerTask(LocalDate today, String path, Consumer<DashboardService.TaskLedgerRow> consumer) {
+    NativeQuery<?> query =
+        em.createNativeQuery(TASK_LEDGER_COLUMNS + " from duban_ledger_tasks(:today, :near, :lag) l" + TASK_LEDGER_WHERE, Tuple.class)
+            .unwrap(NativeQuery.class)
+            .setParameter("today", today)
+            .setParameter("near", rule.nearDeadlineDays())
+            .setParameter("lag", rule.lagPoints())
+            .setParameter("path", path);
+    scroll(query, r -> consumer.accept(taskLedgerRow(r)));
+  }
+
+  /** The tasks ledger as kept when the round closed, streamed. */
+  void eachKeptLedgerTask(long roundId, String path, Consumer<DashboardService.TaskLedgerRow> consumer) {
+    NativeQuery<?> query =
+        em.createNativeQuery(TASK_LEDGER_COLUMNS + " from (select * from ledger_task_snapshot s where s.round_id = :round) l" + TASK_LEDGER_WHERE,
+                Tuple.class)
+            .unwrap(NativeQuery.class)
+            .setParameter("round", roundId)
+            .setParameter("path", path);
+    scroll(query, r -> consumer.accept(taskLedgerRow(r)));
+  }
+
+  private static DashboardService.TaskLedgerRow taskLedgerRow(Tuple r) {
+    return new DashboardService.TaskLedgerRow(r.get("region_code", String.class), r.get("region_name", String.class),
+        r.get("measure_code", String.class), r.get("code", String.class), r.get("title", String.class), r.get("unit", String.class),
+        SqlValues.date(r.get("committed_deadline")), SqlValues.date(r.get("deadline")), ((Number) r.get("progress")).intValue(),
+        r.get("status", String.class), r.get("light", String.class), SqlValues.instant(r.get("last_report_at")));
+  }
+
+  /**
+   * The regions one level below :parent (its children; the region itself when it has none), each
+   * with the path its subtree starts with.
+   */
+  static final String CHILD_REGIONS =
+      "with kids as (select k.code, k.name, k.path from region k where k.parent_code = :parent"
+          + " union all select k.code, k.name, k.path from region k where k.code = :parent"
+          + "   and not exists (select 1 from region c where c.parent_code = :parent))";
+
+  /** The tasks of each child region of :parent (there and below) by light, overdue, mean progress: one statement. */
+  @SuppressWarnings("unchecked")
+  List<org.duban.dashboard.dto.DashboardView.RegionRow> regionRows(LocalDate today, String parent) {
+    List<Tuple> rows =
+        em.createNativeQuery(CHILD_REGIONS
+                    + " select k.code, k.name, count(t.id) as tasks,"
+                    + " count(t.id) filter (where t.status <> 'VERIFIED' and l.light = 'RED') as red,"
+                    + " count(t.id) filter (where t.status <> 'VERIFIED' and l.light = 'YELLOW') as yellow,"
+                    + " count(t.id) filter (where t.status <> 'VERIFIED' and l.light = 'GREEN') as green,"
+                    + " count(t.id) filter (where t.status = 'VERIFIED') as closed,"
+                    + " count(t.id) filter (where duban_overdue(t.status, t.current_deadline, t.claimed_done_on, :today)) as overdue,"
+                    + " round(avg(t.progress))::int as progress"
+                    + " from kids k"
+                    + " left join region r on r.path = k.path or r.path like k.path || '/%'"
+                    + " left join measure t on t.kind = 'TASK' and t.region_code = r.code"
+                    + " left join lateral (select duban_light(t.status, t.progress, t.start_date, t.current_deadline, t.claimed_done_on,"
+                    + "   t.reporting_missed, :today, :near, :lag) as light) l on t.id is not null"
+                    + " group by k.code, k.name order by k.code", Tuple.class)
+            .setParameter("parent", parent)
+            .setParameter("today", today)
+            .setParameter("near", rule.nearDeadlineDays())
+            .setParameter("lag", rule.lagPoints())
+            .getResultList();
+    return rows.stream()
+        .map(r -> new org.duban.dashboard.dto.DashboardView.RegionRow(r.get("code", String.class), r.get("name", String.class),
+            num(r, "tasks"), num(r, "red"), num(r, "yellow"), num(r, "green"), num(r, "closed"), num(r, "overdue"),
+            r.get("progress") == null ? null : ((Number) r.get("progress")).intValue()))
+        .toList();
+  }
+
+  /** Reporting in a round by the region of each result's lead unit, for each child region of :parent: one statement. */
+  @SuppressWarnings("unchecked")
+  List<org.duban.dashboard.dto.DashboardView.RegionCompliance> regionCompliance(long roundId, String parent) {
+    List<Tuple> rows =
+        em.createNativeQuery(CHILD_REGIONS
+                    + " select k.code, k.name, count(rr.measure_id) as items, count(rr.measure_id) filter (where rr.reported) as reported,"
+                    + " count(rr.measure_id) filter (where not rr.reported) as missed"
+                    + " from kids k"
+                    + " left join region r on r.path = k.path or r.path like k.path || '/%'"
+                    + " left join unit u on u.region_code = r.code"
+                    + " left join round_result rr on rr.lead_unit_code = u.code and rr.round_id = :round"
+                    + " group by k.code, k.name order by k.code", Tuple.class)
+            .setParameter("parent", parent)
+            .setParameter("round", roundId)
+            .getResultList();
+    return rows.stream()
+        .map(r -> new org.duban.dashboard.dto.DashboardView.RegionCompliance(r.get("code", String.class), r.get("name", String.class),
+            num(r, "items"), num(r, "reported"), num(r, "missed")))
+        .toList();
+  }
+
+  /** Within a city or county: its tasks (there and below) by area, light, status and overdue, as MeasureRepository.tally counts measures. */
+  @SuppressWarnings("unchecked")
+  List<org.duban.measure.MeasureRepository.Tally> localTally(LocalDate today, String path) {
+    List<Tuple> rows =
+        em.createNativeQuery(
+                "select m.area, duban_light(m.status, m.progress, m.start_date, m.current_deadline, m.claimed_done_on,"
+                    + " m.reporting_missed, :today, :near, :lag) as light, m.status,"
+                    + " duban_overdue(m.status, m.current_deadline, m.claimed_done_on, :today) as overdue, count(*) as count"
+                    + " from measure m where m.kind = 'TASK'" + REGION_WHERE + " group by 1, 2, 3, 4", Tuple.class)
+            .setParameter("today", today)
+            .setParameter("near", rule.nearDeadlineDays())
+            .setParameter("lag", rule.lagPoints())
+            .setParameter("path", path)
+            .getResultList();
+    return rows.stream()
+        .map(r -> new org.duban.measure.MeasureRepository.Tally(r.get("area", String.class), r.get("light", String.class),
+            r.get("status", String.class), Boolean.TRUE.equals(r.get("overdue")), num(r, "count")))
+        .toList();
+  }
+
+  private static long num(Tuple r, String column) {
+    return ((Number) r.get(column)).longValue();
   }
 
   /** The last closed dispatch round. */

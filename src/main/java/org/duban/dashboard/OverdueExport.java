@@ -29,7 +29,7 @@ public class OverdueExport {
 
   static final List<String> HEADERS =
       List.of("序号", "事项编号", "领域", "事项", "牵头单位", "配合单位", "承诺时限", "当前时限", "逾期天数", "状态", "完成比例",
-          "最近报送日期", "最近报送摘要", "延期次数");
+          "最近报送日期", "最近报送摘要", "延期次数", "类型", "地区");
 
   private final DashboardService service;
 
@@ -67,7 +67,7 @@ public class OverdueExport {
     try (SXSSFWorkbook book = new SXSSFWorkbook(100)) {
       SXSSFSheet sheet = book.createSheet("逾期事项");
       // widths in characters, in the order of HEADERS; long texts wrap instead of running under the next column
-      org.duban.platform.PrintLayout.apply(sheet, 5, 9, 10, 36, 14, 20, 11, 11, 8, 12, 8, 12, 36, 8);
+      org.duban.platform.PrintLayout.apply(sheet, 5, 9, 10, 36, 14, 20, 11, 11, 8, 12, 8, 12, 36, 8, 6, 10);
       org.apache.poi.ss.usermodel.CellStyle wrap = book.createCellStyle();
       wrap.setWrapText(true);
       wrap.setVerticalAlignment(org.apache.poi.ss.usermodel.VerticalAlignment.TOP);
@@ -101,6 +101,6 @@ public class OverdueExport {
         r.coUnits().stream().map(UnitRef::name).collect(Collectors.joining("、")),
         r.committedDeadline().toString(), r.deadline().toString(), r.overdueDays(), r.status(), r.progress(),
         r.lastReportAt() == null ? null : r.lastReportAt().toString().substring(0, 10),
-        r.lastReportSummary(), r.postponements());
+        r.lastReportSummary(), r.postponements(), "TASK".equals(r.kind()) ? "任务" : "事项", r.region().name());
   }
 }

@@ -27,9 +27,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class NoticeResource {
 
   private final NoticeService notices;
+  private final org.duban.identity.CurrentActor actor;
 
-  public NoticeResource(NoticeService notices) {
+  public NoticeResource(NoticeService notices, org.duban.identity.CurrentActor actor) {
     this.notices = notices;
+    this.actor = actor;
   }
 
   @GET
@@ -37,15 +39,20 @@ public class NoticeResource {
   @Operation(summary = "The notice outbox and each notice's delivery state")
   @APIResponse(responseCode = "200", description = "a page of notices, newest first")
   @APIResponse(responseCode = "400", description = "a parameter is invalid")
+  @APIResponse(responseCode = "403", description = "region is outside the account's region")
   @APIResponse(responseCode = "404", description = "no such measure")
   public Page<NoticeView> list(
-      @QueryParam("measure") @Parameter(description = "measure code", example = "J05") String measure,
+      @QueryParam("measure") @Parameter(description = "measure or task code", example = "J05") String measure,
       @QueryParam("state") @Parameter(description = "PENDING, SENDING, SENT, FAILED or NO_RECIPIENT", example = "FAILED") String state,
+      @QueryParam("region") @Parameter(description = "only the notices of items in this region and below (GB/T 2260 code); an account with a region is held to it",
+          example = "370100") String region,
       @BeanParam PageRequest page) {
     return notices.list(
-        Params.textOf("measure", measure, 16),
+        Params.textOf("measure", measure, 24),
         state == null ? null : Params.enumOf(NoticeState.class, "state", state).name(),
-        page.validated());
+        region,
+        page.validated(),
+        actor.get());
   }
 
   @POST

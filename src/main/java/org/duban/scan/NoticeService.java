@@ -2,7 +2,10 @@ package org.duban.scan;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import org.duban.identity.Regions;
 import org.duban.measure.MeasureQueries;
+import org.duban.platform.Actor;
+import org.duban.platform.Params;
 import org.duban.platform.Page;
 import org.duban.platform.PageRequest;
 import org.duban.platform.ProblemException;
@@ -14,19 +17,48 @@ public class NoticeService {
 
   private final NoticeSql sql;
   private final NoticeDispatcher dispatcher;
+  private final Regions regions;
 
-  public NoticeService(NoticeSql sql, NoticeDispatcher dispatcher) {
+  public NoticeService(NoticeSql sql, NoticeDispatcher dispatcher, Regions regions) {
     this.sql = sql;
     this.dispatcher = dispatcher;
+    this.regions = regions;
   }
 
   @Transactional
   public Page<NoticeView> list(String measureCode, String state, PageRequest page) {
+    return list(measureCode, state, null, page, null);
+  }
+
+  /**
+   * The notices of the items in {@code region} and below, within the actor's scope (the rule of the
+   * lists): an unknown region is a 400; an account with a region sees it by default, and a region
+   * outside it is a 403.
+   */
+  @Transactional
+  public Page<NoticeView> list(String measureCode, String state, String region, PageRequest page, Actor actor) {
+    String path = regionPath(region, actor);
     if (measureCode != null && !sql.measureExists(measureCode)) {
       throw MeasureQueries.notFound(measureCode);
     }
-    long total = sql.count(measureCode, state);
-    return new Page<>(sql.list(measureCode, state, page.size, page.offset()), page.page, page.size, total);
+    long total = sql.count(measureCode, state, path);
+    return new Page<>(sql.list(measureCode, state, path, page.size, page.offset()), page.page, page.size, total);
+  }
+
+  private String regionPath(String region, Actor actor) {
+    String code = Params.textOf("region", region == null ? null : region.strip(), 6);
+    if (code != null && regions.region(code).isEmpty()) {
+      throw ProblemException.invalid("region", "no region has the code '" + code + "'");
+    }
+    if (actor != null && !Regions.provincial(actor)) {
+      if (code == null) {
+        code = actor.regionCode();
+      } else if (!regions.covers(actor, code)) {
+        throw ProblemException.forbidden("Your account sees region " + actor.regionCode() + " and below: region "
+            + code + " is outside it.");
+      }
+    }
+    return code == null ? null : regions.path(code).orElseThrow();
   }
 
   public void retry(long id) {

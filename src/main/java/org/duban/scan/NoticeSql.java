@@ -19,9 +19,10 @@ public class NoticeSql {
   /** A notice claimed for sending (now SENDING), with the attempt this is. */
   public record Claimed(long id, String recipient, String subject, String body, int attempts) {}
 
-  /** Both filters optional: a measure's code, a state. */
+  /** Every filter optional: a measure's (or task's) code, a state, a region's path (that region and below). */
   private static final String WHERE =
-      " where (cast(?1 as varchar) is null or m.code = ?1) and (cast(?2 as varchar) is null or n.state = ?2)";
+      " where (cast(?1 as varchar) is null or m.code = ?1) and (cast(?2 as varchar) is null or n.state = ?2)"
+          + " and (cast(?3 as varchar) is null or m.region_code in (select rp.code from region rp where rp.path like cast(?3 as varchar) || '%'))";
 
   private final EntityManager em;
 
@@ -35,28 +36,30 @@ public class NoticeSql {
         > 0;
   }
 
-  public long count(String measureCode, String state) {
+  public long count(String measureCode, String state, String regionPath) {
     return ((Number)
             em.createNativeQuery("select count(*) from notice n join measure m on m.id = n.measure_id" + WHERE)
                 .setParameter(1, measureCode)
                 .setParameter(2, state)
+                .setParameter(3, regionPath)
                 .getSingleResult())
         .longValue();
   }
 
   /** Notices, newest first. */
   @SuppressWarnings("unchecked")
-  public List<NoticeView> list(String measureCode, String state, int limit, long offset) {
+  public List<NoticeView> list(String measureCode, String state, String regionPath, int limit, long offset) {
     List<Tuple> rows =
         em.createNativeQuery(
                 "select n.id, m.code, n.level, n.occasion, n.recipient, n.subject, n.state, n.channel, n.attempts,"
                     + " n.last_error, n.created_at, n.sent_at from notice n join measure m on m.id = n.measure_id" + WHERE
-                    + " order by n.id desc limit ?3 offset ?4",
+                    + " order by n.id desc limit ?4 offset ?5",
                 Tuple.class)
             .setParameter(1, measureCode)
             .setParameter(2, state)
-            .setParameter(3, limit)
-            .setParameter(4, offset)
+            .setParameter(3, regionPath)
+            .setParameter(4, limit)
+            .setParameter(5, offset)
             .getResultList();
     return rows.stream()
         .map(t -> new NoticeView(

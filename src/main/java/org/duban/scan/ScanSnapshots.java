@@ -7,7 +7,7 @@ import org.duban.platform.TrackerConfig;
 
 /**
  * What the scan keeps for later reading: a closed round's ledger (the 台账 as it stood, for
- * {@code ?round=}) and today's counts by area and light (the dashboard's trend). Every value is
+ * {@code ?round=}: the measures' lines and the tasks' lines) and today's counts by area and light (the dashboard's trend). Every value is
  * bound. Callers bring the transaction (the scan's).
  */
 @ApplicationScoped
@@ -41,6 +41,13 @@ public class ScanSnapshots {
             .setParameter(3, config.light().nearDeadlineDays())
             .setParameter(4, config.light().lagPoints())
             .executeUpdate();
+    // the tasks ledger beside it (sheet 任务台账), by the same rule function's twin for tasks
+    em.createNativeQuery("insert into ledger_task_snapshot select ?1, l.* from duban_ledger_tasks(?2, ?3, ?4) l")
+        .setParameter(1, round.id())
+        .setParameter(2, round.closesOn())
+        .setParameter(3, config.light().nearDeadlineDays())
+        .setParameter(4, config.light().lagPoints())
+        .executeUpdate();
     em.createNativeQuery("update dispatch_round set ledger_rows = ?2 where id = ?1")
         .setParameter(1, round.id())
         .setParameter(2, rows)

@@ -97,6 +97,72 @@ final class Charts {
     return svg.append("</svg>").toString();
   }
 
+  /**
+   * Where each of the 16 cities sits on a rough map of Shandong (column, row of a 7 × 5 grid of
+   * tiles, placed by hand from the cities' longitude and latitude: 德州 north-west, 菏泽/聊城 west,
+   * 烟台/威海 east, 青岛/日照 south-east, 枣庄 south). No map data is fetched.
+   */
+  static final Map<String, int[]> CITY_TILES = Map.ofEntries(
+      Map.entry("371400", new int[] {1, 0}), Map.entry("371600", new int[] {3, 0}), Map.entry("370500", new int[] {4, 0}),
+      Map.entry("370600", new int[] {5, 0}), Map.entry("371000", new int[] {6, 0}),
+      Map.entry("371500", new int[] {0, 1}), Map.entry("370100", new int[] {2, 1}), Map.entry("370300", new int[] {3, 1}),
+      Map.entry("370700", new int[] {4, 1}),
+      Map.entry("370900", new int[] {2, 2}), Map.entry("370200", new int[] {5, 2}),
+      Map.entry("371700", new int[] {0, 3}), Map.entry("370800", new int[] {1, 3}), Map.entry("371300", new int[] {3, 3}),
+      Map.entry("371100", new int[] {4, 3}),
+      Map.entry("370400", new int[] {2, 4}));
+
+  /** Whether the rows are the cities the tile grid knows (the province's view); a city's counties get the table only. */
+  static boolean tiled(List<DashboardView.RegionRow> rows) {
+    return !rows.isEmpty() && rows.stream().allMatch(r -> CITY_TILES.containsKey(r.code()));
+  }
+
+  /**
+   * The cities as tiles placed roughly where they lie, each coloured by the worst light present
+   * among its tasks (white: no task), each a link ({@code href} + code) whose accessible name is
+   * {@code label} of the row (the same numbers as the table beside it).
+   */
+  static String regionTiles(List<DashboardView.RegionRow> rows, java.util.function.Function<DashboardView.RegionRow, String> label,
+      String href, Map<String, String> lightNames, String title, String noTasks, String legendNote) {
+    int w = 92;
+    int h = 62;
+    int gap = 6;
+    int width = 7 * (w + gap);
+    int gridHeight = 5 * (h + gap);
+    StringBuilder svg = new StringBuilder();
+    svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ").append(width).append(' ').append(gridHeight + 62)
+        .append("\" class=\"chart tiles\" id=\"region-tiles\" aria-labelledby=\"chart-tiles-title\"><title id=\"chart-tiles-title\">")
+        .append(esc(title)).append("</title>");
+    for (DashboardView.RegionRow r : rows) {
+      int[] at = CITY_TILES.get(r.code());
+      if (at == null) {
+        continue;
+      }
+      int x = at[0] * (w + gap);
+      int y = at[1] * (h + gap);
+      String light = r.worstLight();
+      String fill = light == null ? "#ffffff" : COLOURS.get(light);
+      String ink = "RED".equals(light) || "GREEN".equals(light) ? "#ffffff" : "#1b1b1b";
+      String name = label.apply(r);
+      svg.append("<a href=\"").append(esc(href + r.code())).append("\" class=\"tile\" data-region=\"").append(esc(r.code()))
+          .append("\" data-light=\"").append(light == null ? "NONE" : light).append("\" aria-label=\"").append(esc(name)).append("\">")
+          .append("<title>").append(esc(name)).append("</title>")
+          .append("<rect x=\"").append(x).append("\" y=\"").append(y).append("\" width=\"").append(w).append("\" height=\"").append(h)
+          .append("\" rx=\"6\" fill=\"").append(fill).append("\" stroke=\"#616161\"/>")
+          .append("<text x=\"").append(x + w / 2).append("\" y=\"").append(y + 26).append("\" text-anchor=\"middle\" fill=\"").append(ink)
+          .append("\" class=\"label\">").append(esc(r.name())).append("</text></a>")
+          // the figures outside the link: its visible text is the name, which its accessible name starts with
+          .append("<text x=\"").append(x + w / 2).append("\" y=\"").append(y + 47).append("\" text-anchor=\"middle\" fill=\"").append(ink)
+          .append("\" class=\"count\" aria-hidden=\"true\">").append(r.tasks() == 0 ? esc(noTasks) : r.red() + "/" + r.yellow() + "/" + r.green() + "/" + r.closed())
+          .append("</text>");
+    }
+    legend(svg, gridHeight + 4, lightNames);
+    svg.append("<rect x=\"440\" y=\"").append(gridHeight + 4).append("\" width=\"14\" height=\"14\" fill=\"#ffffff\" stroke=\"#616161\"/>");
+    svg.append("<text x=\"460\" y=\"").append(gridHeight + 16).append("\" class=\"label\">").append(esc(noTasks)).append("</text>");
+    svg.append("<text x=\"0\" y=\"").append(gridHeight + 40).append("\" class=\"label\">").append(esc(legendNote)).append("</text>");
+    return svg.append("</svg>").toString();
+  }
+
   private static void legend(StringBuilder svg, int y, Map<String, String> lightNames) {
     int x = 0;
     for (String light : LIGHTS) {

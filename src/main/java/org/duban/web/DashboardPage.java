@@ -20,9 +20,19 @@ import java.util.Map;
 import org.duban.dashboard.DashboardService;
 import org.duban.dashboard.dto.DashboardView;
 import org.duban.measure.Area;
+import org.duban.dashboard.RegionScope;
+import org.duban.identity.CurrentActor;
+import org.duban.identity.Region;
+import org.duban.identity.Regions;
+import org.duban.platform.Actor;
+import org.duban.platform.ProblemException;
 import org.duban.platform.Role;
 
-/** The leadership dashboard as a page: the cards, the area × light chart with its table twin, the trend. */
+/**
+ * The leadership dashboard as a page: the cards, the area × light chart with its table twin, the
+ * trend; the region view (the cities as tiles roughly where they lie, with the table twin; a city's
+ * counties as a table), the regions most overdue, reporting by region. {@code region=} as the API's.
+ */
 @Path("/staff")
 @Produces(MediaType.TEXT_HTML)
 public class DashboardPage {
@@ -32,14 +42,33 @@ public class DashboardPage {
   private final StaffView view;
   private final Msg zh;
   private final Msg en;
+  private final CurrentActor actor;
+  private final Regions regions;
+  private final RegionViewMsg rzh;
+  private final RegionViewMsg ren;
 
   public DashboardPage(
-      @Location("staff/dashboard.html") Template dashboard, DashboardService dashboards, StaffView view, Msg zh, @Localized("en") Msg en) {
+      @Location("staff/dashboard.html") Template dashboard, DashboardService dashboards, StaffView view, Msg zh, @Localized("en") Msg en,
+      CurrentActor actor, Regions regions, RegionViewMsg rzh, @Localized("en") RegionViewMsg ren) {
     this.dashboard = dashboard;
     this.dashboards = dashboards;
     this.view = view;
     this.zh = zh;
     this.en = en;
+    this.actor = actor;
+    this.regions = regions;
+    this.rzh = rzh;
+    this.ren = ren;
+  }
+
+  /** The regions an actor may choose in a page's region filter: its own and below (all for the province). */
+  static List<Region> regionChoices(Regions regions, Actor actor) {
+    List<Region> all = regions.all();
+    if (Regions.provincial(actor)) {
+      return all;
+    }
+    Region own = all.stream().filter(r -> r.code.equals(actor.regionCode())).findFirst().orElse(null);
+    return own == null ? List.of() : all.stream().filter(own::contains).toList();
   }
 
   /** A row of the area x light table under the chart (the chart's accessible twin). */
@@ -50,10 +79,23 @@ public class DashboardPage {
   @GET
   @Path("dashboard")
   @RolesAllowed({Role.LEADER_, Role.OFFICE_})
-  public Response dashboard(@QueryParam("lang") String lang, @Context HttpHeaders headers, @Context UriInfo uri) {
+  public Response dashboard(@QueryParam("region") String region, @QueryParam("lang") String lang, @Context HttpHeaders headers,
+      @Context UriInfo uri) {
     Lang l = Lang.of(lang, headers);
     Msg msg = l.english() ? en : zh;
-    DashboardView data = dashboards.dashboard();
+    RegionViewMsg rmsg = l.english() ? ren : rzh;
+    String error = null;
+    int status = 200;
+    RegionScope.Scope scope;
+    try {
+      scope = dashboards.scope(region, actor.get());
+    } catch (ProblemException e) {
+      // an unknown region or one outside the account's: the page says why, with that status, and shows the account's own
+      error = StaffView.describe(e, l);
+      status = e.status();
+      scope = dashboards.scope(null, actor.get());
+    }
+    DashboardView data = dashboards.dashboard(scope);
     Map<String, String> areaNames = new LinkedHashMap<>();
     for (Area a : Area.values()) {
       areaNames.put(a.name(), msg.area(a.name()));
@@ -78,7 +120,16 @@ public class DashboardPage {
             .data("lights", Charts.LIGHTS)
             .data("areaRows", areaRows)
             .data("areaChart", Charts.areaLights(data.byAreaAndLight(), areaNames, lightNames, msg.byArea()))
-            .data("trendChart", Charts.trend(data.trend(), lightNames, msg.trend())),
-        l, uri, "dashboard");
+            .data("trendChart", Charts.trend(data.trend(), lightNames, msg.trend()))
+            .data("regionTiles", Charts.tiled(data.byRegion())
+                ? Charts.regionTiles(data.byRegion(),
+                    rmsg::regionTile,
+                    "/staff/dashboard?region=", lightNames, rmsg.regionTilesTitle(), rmsg.regionNoTasks(), rmsg.regionTilesNote())
+                : null)
+            .data("regionChoices", regionChoices(regions, actor.get()))
+            .data("region", scope.param())
+            .data("regionQuery", scope.region() == null ? "" : "?region=" + scope.param())
+            .data("error", error),
+        l, uri, "dashboard", status);
   }
 }

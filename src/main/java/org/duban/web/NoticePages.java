@@ -19,6 +19,8 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.util.Arrays;
 import java.nio.charset.StandardCharsets;
+import org.duban.identity.CurrentActor;
+import org.duban.identity.Regions;
 import org.duban.platform.Page;
 import org.duban.platform.Params;
 import org.duban.platform.ProblemException;
@@ -27,7 +29,7 @@ import org.duban.scan.NoticeResource.NoticeState;
 import org.duban.scan.NoticeService;
 import org.duban.scan.dto.NoticeView;
 
-/** The notice outbox for the office (as GET /api/v1/notices): filter by state and measure, retry a FAILED one. */
+/** The notice outbox for the office (as GET /api/v1/notices): filter by state, measure and region, retry a FAILED one. */
 @Path("/staff/notices")
 @Produces(MediaType.TEXT_HTML)
 @RolesAllowed(Role.OFFICE_)
@@ -36,17 +38,29 @@ public class NoticePages {
   private final Template page;
   private final NoticeService notices;
   private final StaffView view;
+  private final CurrentActor actor;
+  private final Regions regions;
 
-  public NoticePages(@Location("staff/notices.html") Template page, NoticeService notices, StaffView view) {
+  public NoticePages(@Location("staff/notices.html") Template page, NoticeService notices, StaffView view, CurrentActor actor,
+      Regions regions) {
     this.page = page;
     this.notices = notices;
     this.view = view;
+    this.actor = actor;
+    this.regions = regions;
   }
 
   @GET
-  public Response list(@QueryParam("state") String state, @QueryParam("measure") String measure, @QueryParam("page") String pageParam,
-      @QueryParam("done") Long done, @QueryParam("lang") String lang, @Context HttpHeaders headers, @Context UriInfo uri) {
-    return render(state, measure, pageParam, done, null, Lang.of(lang, headers), uri, 200);
+  public Response list(@QueryParam("state") String state, @QueryParam("measure") String measure, @QueryParam("region") String region,
+      @QueryParam("page") String pageParam, @QueryParam("done") Long done, @QueryParam("lang") String lang, @Context HttpHeaders headers,
+      @Context UriInfo uri) {
+    Lang l = Lang.of(lang, headers);
+    try {
+      return render(state, measure, region, pageParam, done, null, l, uri, 200);
+    } catch (ProblemException e) {
+      // an unknown region or one outside the account's: the page says why, with that status, and lists the account's own
+      return render(state, measure, null, pageParam, done, StaffView.describe(e, l), l, uri, e.status());
+    }
   }
 
   @POST
@@ -57,28 +71,35 @@ public class NoticePages {
     try {
       notices.retry(id);
     } catch (ProblemException e) {
-      return render(state, measure, null, null, StaffView.describe(e, Lang.of(null, headers)), Lang.of(null, headers), uri, e.status());
+      return render(state, measure, null, null, null, StaffView.describe(e, Lang.of(null, headers)), Lang.of(null, headers), uri, e.status());
     }
-    return Response.seeOther(URI.create("/staff/notices?done=" + id + query(state, measure))).build();
+    return Response.seeOther(URI.create("/staff/notices?done=" + id + query(state, measure, null))).build();
   }
 
-  private Response render(String state, String measure, String pageParam, Long done, String error, Lang l, UriInfo uri, int status) {
+  private Response render(String state, String measure, String region, String pageParam, Long done, String error, Lang l, UriInfo uri,
+      int status) {
     String s = ListForm.blank(state) ? null : Params.enumOf(NoticeState.class, "state", state.strip()).name();
-    String m = ListForm.blank(measure) ? null : Params.textOf("measure", measure.strip(), 16);
-    Page<NoticeView> found = notices.list(m, s, new ListForm(null, null, null, null, null, pageParam).pageRequest());
+    String m = ListForm.blank(measure) ? null : Params.textOf("measure", measure.strip(), 24);
+    String r = ListForm.blank(region) ? null : region.strip();
+    Page<NoticeView> found = notices.list(m, s, r, new ListForm(null, null, null, null, null, pageParam).pageRequest(), actor.get());
     return view.render(Paging.of(page.instance(), found)
             .data("found", found)
             .data("states", Arrays.stream(NoticeState.values()).map(Enum::name).toList())
             .data("state", s == null ? "" : s)
             .data("measure", m == null ? "" : m)
-            .data("query", query(s, m))
+            .data("regionChoices", DashboardPage.regionChoices(regions, actor.get()))
+            .data("region", r == null ? "" : r)
+            .data("query", query(s, m, r))
             .data("done", done)
             .data("error", error),
         l, uri, "notices", status);
   }
 
-  private static String query(String state, String measure) {
+  private static String query(String state, String measure, String region) {
     StringBuilder sb = new StringBuilder();
+    if (!ListForm.blank(region)) {
+      sb.append("&region=").append(URLEncoder.encode(region.strip(), StandardCharsets.UTF_8));
+    }
     if (!ListForm.blank(state)) {
       sb.append("&state=").append(URLEncoder.encode(state.strip(), StandardCharsets.UTF_8));
     }

@@ -19,6 +19,9 @@ import org.duban.dashboard.DashboardService;
 import org.duban.dashboard.OverdueExport;
 import org.duban.dashboard.OverdueFilter;
 import org.duban.dashboard.dto.OverdueRow;
+import org.duban.dashboard.RegionScope;
+import org.duban.identity.CurrentActor;
+import org.duban.identity.Regions;
 import org.duban.identity.UnitService;
 import org.duban.measure.Area;
 import org.duban.platform.Page;
@@ -27,7 +30,8 @@ import org.duban.platform.ProblemException;
 import org.duban.platform.Role;
 
 /**
- * The overdue report as a page (LEADER, OFFICE, as GET /api/v1/overdue): filters by area and unit,
+ * The overdue report as a page (LEADER, OFFICE, as GET /api/v1/overdue): measures and local tasks
+ * (their kind and region shown), filters by area, unit and region (within the account's),
  * days overdue sortable by a link, paged; and its downloads, which call the API's export code with
  * the same filter (the page session cannot call /api).
  */
@@ -42,14 +46,18 @@ public class OverduePages {
   private final OverdueExport export;
   private final UnitService units;
   private final StaffView view;
+  private final CurrentActor actor;
+  private final Regions regions;
 
   public OverduePages(@Location("staff/overdue.html") Template overdue, DashboardService dashboards, OverdueExport export,
-      UnitService units, StaffView view) {
+      UnitService units, StaffView view, CurrentActor actor, Regions regions) {
     this.overdue = overdue;
     this.dashboards = dashboards;
     this.export = export;
     this.units = units;
     this.view = view;
+    this.actor = actor;
+    this.regions = regions;
   }
 
   @GET
@@ -59,6 +67,7 @@ public class OverduePages {
       @QueryParam("area") String area,
       @QueryParam("unit") String unit,
       @QueryParam("sort") String sort,
+      @QueryParam("region") String region,
       @QueryParam("page") String pageParam,
       @QueryParam("lang") String lang,
       @Context HttpHeaders headers,
@@ -68,24 +77,29 @@ public class OverduePages {
     int status = 200;
     OverdueFilter filter;
     PageRequest page;
+    String regionParam = "";
     try {
-      filter = OverdueFilter.of(area, unit, sort);
+      RegionScope.Scope scope = dashboards.scope(region, actor.get());
+      regionParam = region == null || region.isBlank() ? "" : scope.param();
+      filter = OverdueFilter.of(area, unit, sort).within(scope);
       page = new ListForm(null, null, null, null, null, pageParam).pageRequest();
     } catch (ProblemException e) {
-      // a bad filter: the page with the reason and the whole report, never a problem+json to a reader
+      // a bad filter: the page with the reason and the whole report (of the account's region), never a problem+json to a reader
       error = StaffView.describe(e, l);
       status = e.status();
-      filter = OverdueFilter.ALL;
+      filter = OverdueFilter.ALL.within(dashboards.scope(null, actor.get()));
       page = PageRequest.of(0, ListForm.PAGE_SIZE);
     }
     Page<OverdueRow> found = dashboards.overdue(filter, page);
-    String filterQuery = query(filter);
+    String filterQuery = query(filter) + (regionParam.isEmpty() ? "" : "&region=" + enc(regionParam));
     return view.render(Paging.of(overdue.instance(), found)
             .data("found", found)
             .data("areas", Area.values())
             .data("units", units.units())
             .data("area", filter.area() == null ? "" : filter.area().name())
             .data("unit", filter.unit() == null ? "" : filter.unit())
+            .data("regionChoices", DashboardPage.regionChoices(regions, actor.get()))
+            .data("region", regionParam)
             .data("sort", filter.sort())
             .data("longestFirst", filter.longestFirst())
             .data("filterQuery", filterQuery)
@@ -98,8 +112,9 @@ public class OverduePages {
   @GET
   @Path("overdue.csv")
   @Produces("text/csv")
-  public Response csv(@QueryParam("area") String area, @QueryParam("unit") String unit, @QueryParam("sort") String sort) {
-    OverdueFilter filter = OverdueFilter.of(area, unit, sort);
+  public Response csv(@QueryParam("area") String area, @QueryParam("unit") String unit, @QueryParam("sort") String sort,
+      @QueryParam("region") String region) {
+    OverdueFilter filter = OverdueFilter.of(area, unit, sort).within(dashboards.scope(region, actor.get()));
     StreamingOutput body = out -> export.csv(filter, out);
     return Response.ok(body, "text/csv; charset=UTF-8")
         .header("Content-Disposition", "attachment; filename=\"overdue.csv\"")
@@ -110,8 +125,9 @@ public class OverduePages {
   @GET
   @Path("overdue.xlsx")
   @Produces(XLSX)
-  public Response xlsx(@QueryParam("area") String area, @QueryParam("unit") String unit, @QueryParam("sort") String sort) {
-    OverdueFilter filter = OverdueFilter.of(area, unit, sort);
+  public Response xlsx(@QueryParam("area") String area, @QueryParam("unit") String unit, @QueryParam("sort") String sort,
+      @QueryParam("region") String region) {
+    OverdueFilter filter = OverdueFilter.of(area, unit, sort).within(dashboards.scope(region, actor.get()));
     StreamingOutput body = out -> export.xlsx(filter, out);
     return Response.ok(body, XLSX)
         .header("Content-Disposition", "attachment; filename=\"overdue.xlsx\"")

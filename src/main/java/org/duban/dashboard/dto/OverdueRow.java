@@ -3,10 +3,11 @@ package org.duban.dashboard.dto;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import org.duban.measure.dto.RegionRef;
 import org.duban.measure.dto.UnitRef;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** One line of the overdue report. */
+/** One line of the overdue report: a measure or a local task. */
 @Schema(name = "OverdueRow")
 public record OverdueRow(
     @Schema(example = "J05") String code,
@@ -21,4 +22,13 @@ public record OverdueRow(
     @Schema(example = "80") int progress,
     @Schema(example = "2021-12-20T08:00:00Z", description = "when the last accepted report was submitted") Instant lastReportAt,
     @Schema(example = "已建成互联网法庭1200处") String lastReportSummary,
-    @Schema(example = "1") long postponements) {}
+    @Schema(example = "1") long postponements,
+    @Schema(example = "TASK", description = "MEASURE (a provincial measure) or TASK (a local task, code {measure}-{region})") String kind,
+    @Schema(description = "the item's region (the province for a measure)") RegionRef region) {
+
+  /** The measure's code: the row's own, or the task's measure (the part before {@code -region}). */
+  @com.fasterxml.jackson.annotation.JsonIgnore
+  public String measureCode() {
+    return "TASK".equals(kind) ? code.substring(0, code.lastIndexOf('-')) : code;
+  }
+}
