@@ -67,7 +67,14 @@ class RolesBrowserTest {
       new Select(b.driver.findElement(By.id("new-unit"))).selectByValue(unit);
       submit(b, "/staff/users");
       b.waitFor(By.id("done"));
-      assertThat(b.driver.findElement(By.id("users")).getText()).contains(user);
+      // the list is paged and other tests make accounts too: the new one is on one of its pages
+      boolean listed = b.driver.findElement(By.id("users")).getText().contains(user);
+      for (int page = 1; !listed && page <= 50; page++) {
+        b.open("/staff/users?page=" + page);
+        b.waitFor(By.id("users"));
+        listed = b.driver.findElement(By.id("users")).getText().contains(user);
+      }
+      assertThat(listed).as("the new account is listed on a page of /staff/users").isTrue();
       b.shot("admin-2-users");
       Api.as("admin").get("/api/v1/users/" + user).then().statusCode(200).body("unit", org.hamcrest.Matchers.equalTo(unit));
       b.signOut();

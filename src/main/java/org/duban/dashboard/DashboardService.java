@@ -157,12 +157,11 @@ public class DashboardService {
       byStatus.put(s.name(), 0L);
     }
     long total = 0;
-    long overdueTotal = 0;
+    long overdueTotal;
     for (MeasureRepository.Tally t : scope.local() ? sql.localTally(today, scope.path()) : measures.tally(today)) {
       total += t.count();
       areaLight.merge(t.area() + "\u001f" + t.light(), t.count(), Long::sum);
       byStatus.merge(t.status(), t.count(), Long::sum);
-      overdueTotal += t.overdue() ? t.count() : 0;
     }
     List<DashboardView.AreaLight> byAreaLight = new ArrayList<>();
     areaLight.forEach((k, n) -> {
@@ -175,6 +174,8 @@ public class DashboardService {
         .sorted(java.util.Comparator.comparingLong(DashboardView.RegionRow::overdue).reversed().thenComparing(DashboardView.RegionRow::code))
         .limit(5)
         .toList();
+    // the overdue rows (measures and tasks), counted as the overdue report counts them
+    overdueTotal = sql.overdueCount(today, OverdueFilter.ALL.within(scope));
     return new DashboardView(today, total, byAreaLight, byStatus, overdueTotal,
         sql.overdue(today, OverdueFilter.ALL.within(scope), 20, 0), compliance(), trend(today),
         scope.region() == null ? null : new org.duban.measure.dto.RegionRef(scope.region().code, scope.region().name),
