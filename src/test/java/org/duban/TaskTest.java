@@ -224,6 +224,14 @@ class TaskTest {
     assertThat(Db.text("select light from measure where code = ?", jn)).isEqualTo("RED");
     assertThat(Db.scalar("select count(*) from journal_entry where entity = 'TASK' and entity_key = ? and action = 'SCAN'", jn)).isPositive();
     as(jnOffice).get("/api/v1/tasks/" + jn).then().body("overdue", equalTo(true)).body("light", equalTo("RED"));
+    // the reminder ladder: the task's own unit is urged (催办), once, naming the task
+    long id = Db.scalar("select id from measure where code = ?", jn);
+    long notices = Db.scalar("select count(*) from notice where measure_id = ?", id);
+    assertThat(notices).isPositive();
+    assertThat(Db.scalar("select count(*) from notice where measure_id = ? and level = 'URGING' and occasion like 'deadline:%'", id)).isEqualTo(1);
+    assertThat(Db.text("select subject from notice where measure_id = ? and level = 'URGING' and occasion like 'deadline:%'", id)).contains(jn);
+    as("office").post("/api/v1/scans").then().statusCode(200);
+    assertThat(Db.scalar("select count(*) from notice where measure_id = ?", id)).isEqualTo(notices);
     assertThat(as("office").queryParam("measure", m).queryParam("overdue", "true").get("/api/v1/tasks").then().extract().jsonPath()
         .getList("items.code", String.class)).isEqualTo(List.of(jn));
   }
