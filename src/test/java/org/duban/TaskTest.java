@@ -139,8 +139,14 @@ class TaskTest {
     String jn = task(m, "370100", jnUnit, "2021-11-30", "[280]");
     String qd = task(m, "370200", qdUnit, "2021-11-30", "[120]");
     int id = report(jnReporter, jn, 40);
+    long failed = Db.scalar("insert into notice (measure_id, level, occasion, recipient, subject, body, state, created_at, next_attempt_at)"
+        + " select id, 'URGING', 'test', 'x@duban.test', '催办', '催办', 'FAILED', now(), now() from measure where code = ? returning id", jn);
     Map<String, Object> before = Db.snapshot();
 
+    // another city's notices: not there for it, and not to be sent again by it
+    as(qdOffice).get("/api/v1/measures/" + jn + "/notices").then().statusCode(404);
+    as(qdOffice).post("/api/v1/notices/" + failed + "/retry").then().statusCode(409);
+    assertThat(Db.text("select state from notice where id = ?", failed)).isEqualTo("FAILED");
     as(qdOffice).get("/api/v1/tasks/" + jn).then().statusCode(404);
     as(qdOffice).post("/api/v1/reports/" + id + "/accept").then().statusCode(404);
     as(qdReporter).get("/api/v1/tasks/" + jn).then().statusCode(404);
@@ -159,8 +165,10 @@ class TaskTest {
         .containsExactly(qd);
     assertThat(as("leader").queryParam("measure", m).queryParam("region", "370100").get("/api/v1/tasks").then().statusCode(200)
         .extract().jsonPath().getList("items.code")).containsExactly(jn);
-    // the province's office accepts anywhere
+    // the province's office accepts anywhere; the city's office sees its own task's notices
     as("office").post("/api/v1/reports/" + id + "/accept").then().statusCode(200);
+    assertThat(as(jnOffice).get("/api/v1/measures/" + jn + "/notices").then().statusCode(200).extract().jsonPath().getList("items.id"))
+        .contains((int) failed);
   }
 
   @Test

@@ -103,6 +103,10 @@ public class CatalogueService {
         if (first != null) {
           errors.add(rowError(row, Column.CODE, "appears again (first in row " + first + ")"));
         }
+        if (org.duban.measure.ItemKind.ofCode(code) == org.duban.measure.ItemKind.TASK) {
+          // a local task is changed through the tasks sheet or its own endpoints, never as a measure
+          errors.add(rowError(row, Column.CODE, "must not end in a dash and six digits: that is the shape of a task's code"));
+        }
       }
       if (r.startDate() != null && r.deadline() != null && r.deadline().isBefore(r.startDate())) {
         errors.add(rowError(row, Column.DEADLINE, "must not be before 启动日期 (startDate)"));

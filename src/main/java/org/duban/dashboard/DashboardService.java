@@ -177,7 +177,7 @@ public class DashboardService {
     // the overdue rows (measures and tasks), counted as the overdue report counts them
     overdueTotal = sql.overdueCount(today, OverdueFilter.ALL.within(scope));
     return new DashboardView(today, total, byAreaLight, byStatus, overdueTotal,
-        sql.overdue(today, OverdueFilter.ALL.within(scope), 20, 0), compliance(), trend(today),
+        sql.overdue(today, OverdueFilter.ALL.within(scope), 20, 0), compliance(scope), trend(today),
         scope.region() == null ? null : new org.duban.measure.dto.RegionRef(scope.region().code, scope.region().name),
         byRegion, mostOverdue, regionCompliance(scope));
   }
@@ -187,10 +187,15 @@ public class DashboardService {
     return sql.lastClosedRound().map(round -> sql.regionCompliance(round.id(), scope.code())).orElse(List.of());
   }
 
-  private DashboardView.Compliance compliance() {
+  /** The last closed round's reporting by unit: within a city or county, its own units only. */
+  private DashboardView.Compliance compliance(RegionScope.Scope scope) {
     return sql.lastClosedRound().map(round -> {
       // a closed round's results never change: counted once per round, unit names read fresh
       List<DashboardSql.UnitCount> counts = roundCounts.computeIfAbsent(round.id(), sql::roundCounts);
+      if (scope.local()) {
+        java.util.Set<String> within = sql.unitsWithin(scope.path());
+        counts = counts.stream().filter(u -> within.contains(u.unit())).toList();
+      }
       Map<String, String> names = sql.unitNames();
       return new DashboardView.Compliance(round.code(), round.opensOn(), round.closesOn(),
           counts.stream()

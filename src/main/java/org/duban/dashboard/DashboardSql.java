@@ -356,6 +356,15 @@ public class DashboardSql {
         .toList();
   }
 
+  /** The codes of the units that sit in the region of {@code path} or below. */
+  @SuppressWarnings("unchecked")
+  java.util.Set<String> unitsWithin(String path) {
+    List<String> codes = em.createNativeQuery("select u.code from unit u join region r on r.code = u.region_code where r.path like :path")
+        .setParameter("path", path + "%")
+        .getResultList();
+    return new java.util.HashSet<>(codes);
+  }
+
   /** Every unit's name by code. */
   @SuppressWarnings("unchecked")
   java.util.Map<String, String> unitNames() {

@@ -61,7 +61,16 @@ public class IdentityService {
   /** A page of the accounts of these kinds only (an administrator's page lists the ones it keeps). */
   @Transactional
   public Page<UserView> users(java.util.Collection<Role> roles, PageRequest page) {
-    var query = users.find("role in ?1 order by username", roles.stream().map(Role::name).toList());
+    return users(roles, null, page);
+  }
+
+  /** As above, the user names containing {@code q} (any case) when it is given. */
+  @Transactional
+  public Page<UserView> users(java.util.Collection<Role> roles, String q, PageRequest page) {
+    String like = q == null || q.isBlank() ? "%"
+        : "%" + q.strip().toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    var query = users.find("role in ?1 and lower(username) like ?2 escape '\\' order by username",
+        roles.stream().map(Role::name).toList(), like);
     long total = query.count();
     return new Page<>(views(query.page(page.page, page.size).list()), page.page, page.size, total);
   }

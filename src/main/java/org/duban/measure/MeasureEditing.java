@@ -109,6 +109,7 @@ public class MeasureEditing {
       throw ProblemException.preconditionRequired();
     }
     provincialOffice(actor, "change measures");
+    MeasureQueries.requireKind(code, ItemKind.MEASURE);
     Measure m = measures.findByCodeForUpdate(code).orElseThrow(() -> MeasureQueries.notFound(code));
     precondition.require(m.version);
     var rec = journal.on(actor, m.id, MeasureLifecycle.ENTITY, m.code);

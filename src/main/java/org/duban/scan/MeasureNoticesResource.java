@@ -23,9 +23,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class MeasureNoticesResource {
 
   private final NoticeService notices;
+  private final org.duban.identity.CurrentActor actor;
 
-  public MeasureNoticesResource(NoticeService notices) {
+  public MeasureNoticesResource(NoticeService notices, org.duban.identity.CurrentActor actor) {
     this.notices = notices;
+    this.actor = actor;
   }
 
   @GET
@@ -35,6 +37,6 @@ public class MeasureNoticesResource {
   @APIResponse(responseCode = "400", description = "a page parameter is invalid")
   @APIResponse(responseCode = "404", description = "no such measure")
   public Page<NoticeView> list(@PathParam("code") @Parameter(example = "J05") String code, @BeanParam PageRequest page) {
-    return notices.list(code, null, page.validated());
+    return notices.ofItem(code, page.validated(), actor.get());
   }
 }

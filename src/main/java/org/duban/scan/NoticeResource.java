@@ -62,7 +62,7 @@ public class NoticeResource {
   @APIResponse(responseCode = "204", description = "queued again")
   @APIResponse(responseCode = "409", description = "no such FAILED notice")
   public void retry(@PathParam("id") @Parameter(example = "311") long id) {
-    notices.retry(id);
+    notices.retry(id, actor.get());
   }
 
   /** The delivery states, for parameter checking. */

@@ -18,11 +18,25 @@ public class NoticeService {
   private final NoticeSql sql;
   private final NoticeDispatcher dispatcher;
   private final Regions regions;
+  private final MeasureQueries items;
+  private final org.duban.measure.ItemScope scope;
+  private final org.duban.measure.MeasureRepository measures;
 
-  public NoticeService(NoticeSql sql, NoticeDispatcher dispatcher, Regions regions) {
+  public NoticeService(NoticeSql sql, NoticeDispatcher dispatcher, Regions regions, MeasureQueries items, org.duban.measure.ItemScope scope,
+      org.duban.measure.MeasureRepository measures) {
     this.sql = sql;
     this.dispatcher = dispatcher;
     this.regions = regions;
+    this.items = items;
+    this.scope = scope;
+    this.measures = measures;
+  }
+
+  /** The notices of one item the actor may read (404 otherwise), within the actor's region. */
+  @Transactional
+  public Page<NoticeView> ofItem(String code, PageRequest page, Actor actor) {
+    items.visible(code, actor);
+    return list(code, null, null, page, actor);
   }
 
   @Transactional
@@ -61,8 +75,16 @@ public class NoticeService {
     return code == null ? null : regions.path(code).orElseThrow();
   }
 
-  public void retry(long id) {
-    if (!dispatcher.retry(id)) {
+  /**
+   * Queues a FAILED notice again: only for an office that acts on its item (a notice of another
+   * region's item answers as one that does not exist).
+   */
+  public void retry(long id, Actor actor) {
+    boolean mine = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> {
+      Long item = sql.itemOf(id);
+      return item != null && measures.findByIdOptional(item).map(m -> scope.supervises(actor, m)).orElse(false);
+    });
+    if (!mine || !dispatcher.retry(id)) {
       throw ProblemException.conflict("Notice " + id + " does not exist or is not FAILED.");
     }
     dispatcher.deliverDue();

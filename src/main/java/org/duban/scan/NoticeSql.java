@@ -131,6 +131,13 @@ public class NoticeSql {
         .executeUpdate();
   }
 
+  /** The item (measure or task) a notice is about, or null when there is no such notice. */
+  public Long itemOf(long id) {
+    @SuppressWarnings("unchecked")
+    java.util.List<Number> ids = em.createNativeQuery("select measure_id from notice where id = ?1").setParameter(1, id).getResultList();
+    return ids.isEmpty() ? null : ids.get(0).longValue();
+  }
+
   /** A FAILED notice back in the queue; false when there is none by that id. */
   public boolean requeue(long id, Instant now) {
     return em.createNativeQuery("update notice set state = 'PENDING', attempts = 0, next_attempt_at = ?2 where id = ?1 and state = 'FAILED'")

@@ -69,7 +69,7 @@ public class NoticePages {
       @FormParam("measure") String measure, @Context HttpHeaders headers, @Context UriInfo uri) {
     view.requireToken(csrf);
     try {
-      notices.retry(id);
+      notices.retry(id, actor.get());
     } catch (ProblemException e) {
       return render(state, measure, null, null, null, StaffView.describe(e, Lang.of(null, headers)), Lang.of(null, headers), uri, e.status());
     }

@@ -26,4 +26,8 @@ public interface RegionMsg {
   @Message("行政区划") String userRegionColumn();
   @Message("管辖区划（仅督办、领导、填报账号；填报账号默认为其单位所在区划）") String userRegion();
   @Message("全省（不限）") String regionNone();
+
+  // the users page's search (many accounts: a province has ~750 units)
+  @Message("查找用户名") String userSearch();
+  @Message("查找") String userSearchButton();
 }

@@ -173,7 +173,8 @@ public class UserPages {
 
   private Response render(Lang l, UriInfo uri, String pageParam, String done, String error, int status, Integer dryRows, String csv) {
     Role me = Role.valueOf(actor.get().role());
-    Page<UserView> found = identities.users(listed(me), new ListForm(null, null, null, null, null, pageParam).pageRequest());
+    String q = uri == null ? null : Params.textOf("q", blankToNull(uri.getQueryParameters().getFirst("q")), 64);
+    Page<UserView> found = identities.users(listed(me), q, new ListForm(null, null, null, null, null, pageParam).pageRequest());
     List<UserRow> rows = found.items().stream().map(u -> {
       Role target = Role.valueOf(u.role());
       boolean keeps = me.administers().contains(target);
@@ -190,7 +191,13 @@ public class UserPages {
             .data("done", done)
             .data("error", error)
             .data("dryRows", dryRows)
-            .data("csv", csv),
+            .data("csv", csv)
+            .data("q", q == null ? "" : q)
+            .data("qParam", q == null ? "" : "&q=" + java.net.URLEncoder.encode(q, java.nio.charset.StandardCharsets.UTF_8)),
         l, uri, "users", status);
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s.strip();
   }
 }
