@@ -108,6 +108,18 @@ class TaskTest {
   }
 
   @Test
+  void aTaskWithoutSharesCountsEquallyAndItsMeasureStillReads() {
+    String m = measureWithTargets();
+    String jn = task(m, "370100", jnUnit, "2021-11-30", "null");
+    task(m, "370200", qdUnit, "2021-11-30", "[120]");
+    int id = report(jnReporter, jn, 40);
+    as(jnOffice).post("/api/v1/reports/" + id + "/accept").then().statusCode(200);
+    // one task has no share of the primary target: equal weights, (40 + 0) / 2
+    as("office").get("/api/v1/measures/" + m).then().statusCode(200).body("progress", equalTo(20));
+    org.duban.support.Api.anonymous().get("/api/v1/public/measures/" + m).then().statusCode(200).body("progress", equalTo(20));
+  }
+
+  @Test
   void aCountyTaskNestsUnderItsCityAndTheCityThenRollsUp() {
     String county = "3701" + String.format("%02d", 2 + (int) (System.nanoTime() % 90));
     Db.exec("insert into region (code, name, parent_code, path, level) values (?, '测试区', '370100', '370000/370100/' || ?, 3)"

@@ -79,7 +79,7 @@ public class MeasureViews {
     }
     Integer primary = p.targets.stream().filter(t -> t.targetValue != null).map(t -> t.position).min(Integer::compare).orElse(null);
     List<java.math.BigDecimal> shares = primary == null ? null : kids.stream()
-        .map(k -> k.targets.stream().filter(t -> t.position == primary).map(t -> t.targetValue).findFirst().orElse(null))
+        .map(k -> k.targets.stream().filter(t -> t.position == primary).findFirst().map(t -> t.targetValue).orElse(null))
         .toList();
     return Rollup.progress(kids.stream().map(k -> k.progress).toList(), shares);
   }
