@@ -14,7 +14,7 @@ class HeadersTest {
 
   @Test
   void pagesForbidFramingScriptsAndForeignContent() {
-    for (String path : List.of("/", "/login", "/measures/J04")) {
+    for (String path : List.of("/", "/login", "/measures/J04", "/regions", "/regions/370100")) {
       Response r = given().get(path);
       assertThat(r.statusCode()).as(path).isEqualTo(200);
       String csp = r.header("Content-Security-Policy");
