@@ -22,8 +22,10 @@ create or replace function duban_light(p_status text, p_progress int, p_start da
         when duban_overdue(p_status, p_deadline, p_claimed, p_today) then 'RED'
         when p_status = 'CLAIMED_DONE' then 'GREEN'
         when p_deadline - p_today <= p_near then 'YELLOW'
+        -- the elapsed share of the window, clamped to [0, 1], times 100, minus progress exceeds p_lag:
+        -- multiplied out by the window's length (> 0), so in integers, exactly and without numeric division
         when p_deadline > p_start
-             and least(greatest((p_today - p_start)::numeric / (p_deadline - p_start), 0), 1) * 100 - p_progress > p_lag
+             and 100 * least(greatest(p_today - p_start, 0), p_deadline - p_start) > (p_lag + p_progress) * (p_deadline - p_start)
             then 'YELLOW'
         when p_missed then 'YELLOW'
         else 'GREEN'

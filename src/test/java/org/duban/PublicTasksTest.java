@@ -164,6 +164,20 @@ class PublicTasksTest {
         .contains(ct).doesNotContain(jn);
     assertThat(anonymous().get("/api/v1/public/regions/370000").then().statusCode(200).extract().jsonPath().getList("tasks.code"))
         .contains(ct, jn, qd);
+    // the tasks come a page at a time (default and most 1,000); the counts are of all of them
+    JsonPath first = anonymous().get("/api/v1/public/regions/370100?size=1").then().statusCode(200).extract().jsonPath();
+    JsonPath second = anonymous().get("/api/v1/public/regions/370100?size=1&page=1").then().statusCode(200).extract().jsonPath();
+    assertThat(first.getList("tasks.code")).containsExactly(codes.get(0));
+    assertThat(second.getList("tasks.code")).containsExactly(codes.get(1));
+    assertThat(second.getLong("total")).isEqualTo(codes.size());
+    assertThat(second.getInt("page")).isEqualTo(1);
+    assertThat(second.getInt("size")).isEqualTo(1);
+    assertThat(r.getInt("size")).isEqualTo(1000);
+    for (String bad : List.of("size=0", "size=1001", "page=-1", "page=x")) {
+      anonymous().get("/api/v1/public/regions/370100?" + bad).then().statusCode(400)
+          .contentType(containsString("application/problem+json"));
+    }
+    anonymous().get("/regions/370100?page=x").then().statusCode(400);
     anonymous().get("/api/v1/public/regions/379999").then().statusCode(404).contentType(containsString("application/problem+json"))
         .body("detail", containsString("379999"));
     anonymous().get("/api/v1/public/regions/x").then().statusCode(404);

@@ -157,34 +157,81 @@ public class DashboardService {
       byStatus.put(s.name(), 0L);
     }
     long total = 0;
-    long overdueTotal;
+    long overdueTotal = 0;
     for (MeasureRepository.Tally t : scope.local() ? sql.localTally(today, scope.path()) : measures.tally(today)) {
       total += t.count();
       areaLight.merge(t.area() + "\u001f" + t.light(), t.count(), Long::sum);
       byStatus.merge(t.status(), t.count(), Long::sum);
+      if (t.overdue() && !scope.local()) {
+        overdueTotal += t.count(); // the province's overdue measures; the tasks' are counted below
+      }
     }
     List<DashboardView.AreaLight> byAreaLight = new ArrayList<>();
     areaLight.forEach((k, n) -> {
       String[] parts = k.split("\u001f", 2);
       byAreaLight.add(new DashboardView.AreaLight(parts[0], parts[1], n));
     });
-    List<DashboardView.RegionRow> byRegion = sql.regionRows(today, scope.code());
+    // the tasks in scope by region and light (one statement), summed up each child region's subtree
+    List<DashboardSql.RegionLight> counted = sql.tasksByRegionAndLight(today, scope.path());
+    List<DashboardSql.ChildRegion> kids = sql.childRegions(scope.code());
+    List<DashboardView.RegionRow> byRegion = kids.stream().map(k -> regionRow(k, counted)).toList();
     List<DashboardView.RegionRow> mostOverdue = byRegion.stream()
         .filter(r -> r.overdue() > 0)
         .sorted(java.util.Comparator.comparingLong(DashboardView.RegionRow::overdue).reversed().thenComparing(DashboardView.RegionRow::code))
         .limit(5)
         .toList();
-    // the overdue rows (measures and tasks), counted as the overdue report counts them
-    overdueTotal = sql.overdueCount(today, OverdueFilter.ALL.within(scope));
+    // the overdue rows (measures and tasks) as the overdue report counts them: a task is overdue exactly when its light is red
+    overdueTotal += counted.stream().filter(c -> "RED".equals(c.light())).mapToLong(DashboardSql.RegionLight::tasks).sum();
     return new DashboardView(today, total, byAreaLight, byStatus, overdueTotal,
         sql.overdue(today, OverdueFilter.ALL.within(scope), 20, 0), compliance(scope), trend(today),
         scope.region() == null ? null : new org.duban.measure.dto.RegionRef(scope.region().code, scope.region().name),
-        byRegion, mostOverdue, regionCompliance(scope));
+        byRegion, mostOverdue, regionCompliance(scope, kids));
   }
 
-  private List<DashboardView.RegionCompliance> regionCompliance(RegionScope.Scope scope) {
-    // read afresh (one statement): a unit may move to another region after the round closed
-    return sql.lastClosedRound().map(round -> sql.regionCompliance(round.id(), scope.code())).orElse(List.of());
+  /** One child region's row: the counted tasks of the regions in its subtree. */
+  private static DashboardView.RegionRow regionRow(DashboardSql.ChildRegion kid, List<DashboardSql.RegionLight> counted) {
+    long tasks = 0;
+    long progress = 0;
+    Map<String, Long> byLight = new java.util.HashMap<>();
+    for (DashboardSql.RegionLight c : counted) {
+      if (c.regionPath().equals(kid.path()) || c.regionPath().startsWith(kid.path() + "/")) {
+        tasks += c.tasks();
+        progress += c.progress();
+        byLight.merge(c.light(), c.tasks(), Long::sum);
+      }
+    }
+    // the mean rounded half up, as round(avg(progress)) in SQL (progress is never negative)
+    Integer mean = tasks == 0 ? null : java.math.BigDecimal.valueOf(progress)
+        .divide(java.math.BigDecimal.valueOf(tasks), 0, java.math.RoundingMode.HALF_UP).intValue();
+    long red = byLight.getOrDefault("RED", 0L);
+    return new DashboardView.RegionRow(kid.code(), kid.name(), tasks, red, byLight.getOrDefault("YELLOW", 0L),
+        byLight.getOrDefault("GREEN", 0L), byLight.getOrDefault("CLOSED", 0L), red, mean);
+  }
+
+  /**
+   * Reporting in the last closed round by the region of each lead unit, for each child region: the
+   * round's counts by unit (counted once a round, {@link #roundCounts}) summed by where each unit
+   * sits now (read afresh: a unit may move to another region after the round closed).
+   */
+  private List<DashboardView.RegionCompliance> regionCompliance(RegionScope.Scope scope, List<DashboardSql.ChildRegion> kids) {
+    return sql.lastClosedRound().map(round -> {
+      List<DashboardSql.UnitCount> counts = roundCounts.computeIfAbsent(round.id(), sql::roundCounts);
+      Map<String, String> unitPaths = sql.unitRegionPaths();
+      return kids.stream().map(k -> {
+        long items = 0;
+        long reported = 0;
+        long missed = 0;
+        for (DashboardSql.UnitCount u : counts) {
+          String path = unitPaths.get(u.unit());
+          if (path != null && (path.equals(k.path()) || path.startsWith(k.path() + "/"))) {
+            items += u.measures();
+            reported += u.reported();
+            missed += u.missed();
+          }
+        }
+        return new DashboardView.RegionCompliance(k.code(), k.name(), items, reported, missed);
+      }).toList();
+    }).orElse(List.of());
   }
 
   /** The last closed round's reporting by unit: within a city or county, its own units only. */

@@ -249,54 +249,45 @@ public class DashboardSql {
           + " union all select k.code, k.name, k.path from region k where k.code = :parent"
           + "   and not exists (select 1 from region c where c.parent_code = :parent))";
 
-  /** The tasks of each child region of :parent (there and below) by light, overdue, mean progress: one statement. */
+  /** A child region of the region view: its code, name and the path its subtree starts with. */
+  record ChildRegion(String code, String name, String path) {}
+
+  /** The regions one level below :parent (the region itself when it has none), by code. */
   @SuppressWarnings("unchecked")
-  List<org.duban.dashboard.dto.DashboardView.RegionRow> regionRows(LocalDate today, String parent) {
+  List<ChildRegion> childRegions(String parent) {
+    List<Tuple> rows = em.createNativeQuery(CHILD_REGIONS + " select k.code, k.name, k.path from kids k order by k.code", Tuple.class)
+        .setParameter("parent", parent)
+        .getResultList();
+    return rows.stream().map(r -> new ChildRegion(r.get("code", String.class), r.get("name", String.class), r.get("path", String.class))).toList();
+  }
+
+  /** The tasks of one region (its own, not below) with one light: how many, their progress summed. */
+  record RegionLight(String regionCode, String regionPath, String light, long tasks, long progress) {}
+
+  /**
+   * The tasks in the region of :path and below (null: all) counted by their own region and light, the
+   * rule evaluated once a task, read from the covering index measure_rule_inputs_idx alone: one
+   * statement whose few rows the region view sums up each child's subtree, and whose red lights are
+   * the overdue tasks (duban_light is RED exactly when duban_overdue holds).
+   */
+  @SuppressWarnings("unchecked")
+  List<RegionLight> tasksByRegionAndLight(LocalDate today, String path) {
     List<Tuple> rows =
-        em.createNativeQuery(CHILD_REGIONS
-                    + " select k.code, k.name, count(t.id) as tasks,"
-                    + " count(t.id) filter (where t.status <> 'VERIFIED' and l.light = 'RED') as red,"
-                    + " count(t.id) filter (where t.status <> 'VERIFIED' and l.light = 'YELLOW') as yellow,"
-                    + " count(t.id) filter (where t.status <> 'VERIFIED' and l.light = 'GREEN') as green,"
-                    + " count(t.id) filter (where t.status = 'VERIFIED') as closed,"
-                    + " count(t.id) filter (where duban_overdue(t.status, t.current_deadline, t.claimed_done_on, :today)) as overdue,"
-                    + " round(avg(t.progress))::int as progress"
-                    + " from kids k"
-                    + " left join region r on r.path = k.path or r.path like k.path || '/%'"
-                    + " left join measure t on t.kind = 'TASK' and t.region_code = r.code"
-                    + " left join lateral (select duban_light(t.status, t.progress, t.start_date, t.current_deadline, t.claimed_done_on,"
-                    + "   t.reporting_missed, :today, :near, :lag) as light) l on t.id is not null"
-                    + " group by k.code, k.name order by k.code", Tuple.class)
-            .setParameter("parent", parent)
+        em.createNativeQuery("select c.region_code, rg.path, c.light, c.n, c.progress from"
+                    + " (select t.region_code, l.light, count(*) as n, sum(t.progress) as progress"
+                    + "   from measure t cross join lateral (select duban_light(t.status, t.progress, t.start_date, t.current_deadline,"
+                    + "     t.claimed_done_on, t.reporting_missed, :today, :near, :lag) as light) l"
+                    + "   where t.kind = 'TASK'" + REGION_WHERE.replace("m.region_code", "t.region_code")
+                    + "   group by t.region_code, l.light) c"
+                    + " join region rg on rg.code = c.region_code", Tuple.class)
             .setParameter("today", today)
             .setParameter("near", rule.nearDeadlineDays())
             .setParameter("lag", rule.lagPoints())
+            .setParameter("path", path)
             .getResultList();
     return rows.stream()
-        .map(r -> new org.duban.dashboard.dto.DashboardView.RegionRow(r.get("code", String.class), r.get("name", String.class),
-            num(r, "tasks"), num(r, "red"), num(r, "yellow"), num(r, "green"), num(r, "closed"), num(r, "overdue"),
-            r.get("progress") == null ? null : ((Number) r.get("progress")).intValue()))
-        .toList();
-  }
-
-  /** Reporting in a round by the region of each result's lead unit, for each child region of :parent: one statement. */
-  @SuppressWarnings("unchecked")
-  List<org.duban.dashboard.dto.DashboardView.RegionCompliance> regionCompliance(long roundId, String parent) {
-    List<Tuple> rows =
-        em.createNativeQuery(CHILD_REGIONS
-                    + " select k.code, k.name, count(rr.measure_id) as items, count(rr.measure_id) filter (where rr.reported) as reported,"
-                    + " count(rr.measure_id) filter (where not rr.reported) as missed"
-                    + " from kids k"
-                    + " left join region r on r.path = k.path or r.path like k.path || '/%'"
-                    + " left join unit u on u.region_code = r.code"
-                    + " left join round_result rr on rr.lead_unit_code = u.code and rr.round_id = :round"
-                    + " group by k.code, k.name order by k.code", Tuple.class)
-            .setParameter("parent", parent)
-            .setParameter("round", roundId)
-            .getResultList();
-    return rows.stream()
-        .map(r -> new org.duban.dashboard.dto.DashboardView.RegionCompliance(r.get("code", String.class), r.get("name", String.class),
-            num(r, "items"), num(r, "reported"), num(r, "missed")))
+        .map(r -> new RegionLight(r.get("region_code", String.class), r.get("path", String.class), r.get("light", String.class),
+            num(r, "n"), num(r, "progress")))
         .toList();
   }
 
@@ -363,6 +354,15 @@ public class DashboardSql {
         .setParameter("path", path + "%")
         .getResultList();
     return new java.util.HashSet<>(codes);
+  }
+
+  /** Every unit's region path by unit code. */
+  @SuppressWarnings("unchecked")
+  java.util.Map<String, String> unitRegionPaths() {
+    java.util.Map<String, String> paths = new java.util.HashMap<>();
+    List<Tuple> rows = em.createNativeQuery("select u.code, r.path from unit u join region r on r.code = u.region_code", Tuple.class).getResultList();
+    rows.forEach(u -> paths.put(u.get("code", String.class), u.get("path", String.class)));
+    return paths;
   }
 
   /** Every unit's name by code. */

@@ -71,13 +71,27 @@ public class LightRule {
     if (daysLeft <= nearDeadlineDays) {
       return Light.YELLOW;
     }
-    if (lag(m, today) > lagPoints) {
+    if (lags(m, today)) {
       return Light.YELLOW;
     }
     if (m.reportingMissed()) {
       return Light.YELLOW;
     }
     return Light.GREEN;
+  }
+
+  /**
+   * Whether progress trails the elapsed share of [start date, deadline] by more than the lag points:
+   * share x 100 - progress > lag, multiplied out by the window's length so that it is decided in
+   * integers, exactly as duban_light decides it (a double would call 7/100 x 100 more than 7).
+   */
+  boolean lags(Facts m, LocalDate today) {
+    long window = ChronoUnit.DAYS.between(m.startDate(), m.deadline());
+    if (window <= 0) {
+      return false;
+    }
+    long elapsed = Math.max(0, Math.min(window, ChronoUnit.DAYS.between(m.startDate(), today)));
+    return 100 * elapsed > (lagPoints + (long) m.progress()) * window;
   }
 
   /** Points by which progress trails the elapsed share of [start date, deadline]. */

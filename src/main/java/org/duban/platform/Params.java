@@ -39,4 +39,23 @@ public final class Params {
     }
     return value;
   }
+
+  /** A whole number from min to max, the fallback when absent; otherwise a 400 naming the parameter. */
+  public static int wholeNumber(String name, String value, int fallback, int min, int max) {
+    if (value == null || value.isBlank()) {
+      return fallback;
+    }
+    try {
+      int n = Integer.parseInt(value.trim());
+      if (n >= min && n <= max) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // the same answer as a number out of range
+    }
+    if (max == Integer.MAX_VALUE || max >= 1_000_000) {
+      throw ProblemException.invalid(name, "must be a whole number from " + min);
+    }
+    throw ProblemException.invalid(name, "must be a whole number from " + min + " to " + max);
+  }
 }

@@ -157,10 +157,16 @@ public class PublicResource {
       content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PublicRegion.class)))
   @APIResponse(responseCode = "304", description = "not modified since the ETag sent in If-None-Match")
   @APIResponse(responseCode = "404", description = "no such region")
+  @APIResponse(responseCode = "400", description = "page or size out of range",
+      content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = org.duban.platform.Problem.class)))
   public Response region(
       @PathParam("code") @Parameter(example = "370100", description = "GB/T 2260 code") String code,
+      @QueryParam("page") @Parameter(description = "page of tasks, from 0", example = "0") String page,
+      @QueryParam("size") @Parameter(description = "tasks per page, 1 to 1000 (default 1000)", example = "1000") String size,
       @Context HttpHeaders headers, @Context UriInfo uri) {
-    return cache.json(key(uri), headers, () -> service.region(code));
+    int p = org.duban.platform.Params.wholeNumber("page", page, 0, 0, 1_000_000);
+    int n = org.duban.platform.Params.wholeNumber("size", size, PublicService.REGION_PAGE_SIZE, 1, PublicService.REGION_PAGE_SIZE);
+    return cache.json(key(uri), headers, () -> service.region(code, p, n));
   }
 
   @GET

@@ -100,16 +100,22 @@ public class PublicService {
         .toList();
   }
 
-  /** What a region (and the regions below it) has done: its place, its counts, its tasks. */
+  /** A region's tasks per page by default, and at most: a real city's (~300) fit in one. */
+  public static final int REGION_PAGE_SIZE = 1000;
+
+  /**
+   * What a region (and the regions below it) has done: its place, the counts of all its tasks, and
+   * one page of them ({@code page} from 0, {@code size} tasks).
+   */
   @Transactional
-  public PublicRegion region(String code) {
+  public PublicRegion region(String code, int page, int size) {
     org.duban.identity.Region r = regions.region(code)
         .orElseThrow(() -> org.duban.platform.ProblemException.notFound("There is no region " + code + "."));
     RegionRef parent = r.parentCode == null ? null : regions.region(r.parentCode).map(p -> new RegionRef(p.code, p.name)).orElse(null);
     List<RegionRef> children = regions.list("parentCode = ?1 order by code", r.code).stream()
         .map(c -> new RegionRef(c.code, c.name))
         .toList();
-    List<PublicTask> tasks = sql.tasksInRegion(r.path, calendar.today(), rule.nearDeadlineDays(), rule.lagPoints());
+    LocalDate today = calendar.today();
     Map<String, Long> byStatus = new LinkedHashMap<>();
     for (MeasureStatus s : MeasureStatus.values()) {
       byStatus.put(s.name(), 0L);
@@ -118,13 +124,16 @@ public class PublicService {
     for (Light l : Light.values()) {
       lights.put(l.name(), 0L);
     }
+    long total = 0;
     long overdue = 0;
-    for (PublicTask t : tasks) {
-      byStatus.merge(t.status().name(), 1L, Long::sum);
-      lights.merge(t.light().name(), 1L, Long::sum);
-      overdue += t.overdue() ? 1 : 0;
+    for (PublicSql.RegionCount c : sql.countsInRegion(r.path, today, rule.nearDeadlineDays(), rule.lagPoints())) {
+      total += c.count();
+      byStatus.merge(c.status(), c.count(), Long::sum);
+      lights.merge(c.light(), c.count(), Long::sum);
+      overdue += c.overdue() ? c.count() : 0;
     }
-    return new PublicRegion(r.code, r.name, parent, children, tasks.size(), lights, byStatus, overdue, tasks);
+    List<PublicTask> tasks = sql.tasksInRegion(r.path, today, rule.nearDeadlineDays(), rule.lagPoints(), size, (long) page * size);
+    return new PublicRegion(r.code, r.name, parent, children, total, lights, byStatus, overdue, page, size, tasks);
   }
 
   @Transactional

@@ -64,11 +64,40 @@ public class PublicSql {
     return tasks(TASKS + "root.code = :key order by r.path, m.code", measureCode, today, near, lag);
   }
 
-  /** The tasks of a region and the regions below it (by its path), by measure, then region. */
-  public List<PublicTask> tasksInRegion(String regionPath, LocalDate today, int near, int lag) {
+  /**
+   * One page of the tasks of a region and the regions below it (by its path), by measure, then
+   * region: the page is chosen on the measure and region tables alone, and only its rows get their
+   * postponements and shares.
+   */
+  public List<PublicTask> tasksInRegion(String regionPath, LocalDate today, int near, int lag, int limit, long offset) {
     return tasks(
-        TASKS + "m.region_code in (select code from region where path like :key || '%') order by root.code, r.path, m.code",
+        TASKS.replace(" from measure m join measure root", " from (select m.* from measure m join measure root on root.id = m.root_id"
+                + " join region r on r.code = m.region_code where m.kind = 'TASK'"
+                + " and m.region_code in (select code from region where path like :key || '%')"
+                + " order by root.code, r.path, m.code limit " + limit + " offset " + offset + ") m join measure root")
+            + "true order by root.code, r.path, m.code",
         regionPath, today, near, lag);
+  }
+
+  /** The tasks of a region and below counted by light, status and overdue (one statement, read from the rule's covering index). */
+  public record RegionCount(String light, String status, boolean overdue, long count) {}
+
+  @SuppressWarnings("unchecked")
+  public List<RegionCount> countsInRegion(String regionPath, LocalDate today, int near, int lag) {
+    List<Tuple> rows = em.createNativeQuery(
+            "select duban_light(m.status, m.progress, m.start_date, m.current_deadline, m.claimed_done_on, m.reporting_missed,"
+                + " :today, :near, :lag) as light, m.status, duban_overdue(m.status, m.current_deadline, m.claimed_done_on, :today) as overdue,"
+                + " count(*) as n from measure m where m.kind = 'TASK'"
+                + " and m.region_code in (select code from region where path like :key || '%') group by 1, 2, 3", Tuple.class)
+        .setParameter("key", regionPath)
+        .setParameter("today", today)
+        .setParameter("near", near)
+        .setParameter("lag", lag)
+        .getResultList();
+    return rows.stream()
+        .map(t -> new RegionCount(t.get("light", String.class), t.get("status", String.class), Boolean.TRUE.equals(t.get("overdue")),
+            ((Number) t.get("n")).longValue()))
+        .toList();
   }
 
   @SuppressWarnings("unchecked")

@@ -98,12 +98,25 @@ public class PublicPages {
   @GET
   @Path("regions/{code}")
   public Response region(
-      @PathParam("code") String code, @QueryParam("lang") String lang, @Context HttpHeaders headers, @Context UriInfo uri) {
+      @PathParam("code") String code, @QueryParam("page") String pageParam, @QueryParam("lang") String lang,
+      @Context HttpHeaders headers, @Context UriInfo uri) {
     Lang l = Lang.of(lang, headers);
-    return html(key("/regions/" + code, uri, l), headers, l, () -> region.instance()
-        .data("r", service.region(code))
-        .data("rules", service.rules()), uri);
+    int page = org.duban.platform.Params.wholeNumber("page", pageParam, 0, 0, 1_000_000);
+    return html(key("/regions/" + code, uri, l), headers, l, () -> {
+      org.duban.publicapi.dto.PublicRegion r = service.region(code, page, REGION_PAGE);
+      long pages = Math.max(1, (r.total() + REGION_PAGE - 1) / REGION_PAGE);
+      return region.instance()
+          .data("r", r)
+          .data("shownPage", page + 1)
+          .data("pages", pages)
+          .data("prevPage", page > 0 ? Integer.valueOf(page - 1) : null)
+          .data("nextPage", page + 1 < pages ? Integer.valueOf(page + 1) : null)
+          .data("rules", service.rules());
+    }, uri);
   }
+
+  /** Tasks per page of a region's page: a city's (~300) on three pages at most. */
+  static final int REGION_PAGE = 100;
 
   private Response html(String key, HttpHeaders headers, Lang l, java.util.function.Supplier<TemplateInstance> page, UriInfo uri) {
     Response r = cache.bytes(key, headers, "text/html; charset=UTF-8", () -> page.get()

@@ -66,4 +66,48 @@ class LightRuleSqlAgreementTest {
     assertThat(cases).isGreaterThan(2000);
     assertThat(disagreements).isEmpty();
   }
+
+  /**
+   * The lag test on its edges: windows of 100 and 7 days, every elapsed day and every progress, so
+   * that elapsed share x 100 - progress lands exactly on the lag points many times (7/100 x 100 is
+   * more than 7 in a double: both rules decide it in integers).
+   */
+  @Test
+  void theLagEdgeIsDecidedExactlyByBoth() throws Exception {
+    List<String> disagreements = new ArrayList<>();
+    int cases = 0;
+    int exact = 0;
+    try (Connection c = Db.connect();
+        PreparedStatement ps = c.prepareStatement("select duban_light('IN_PROGRESS', ?, ?, ?, null, false, ?, 0, 25)")) {
+      LightRule noNear = new LightRule(0, 25);
+      LocalDate start = LocalDate.of(2021, 1, 1);
+      for (int window : new int[] {100, 7}) {
+        LocalDate deadline = start.plusDays(window);
+        for (int elapsed = -1; elapsed < window; elapsed++) {
+          LocalDate today = start.plusDays(elapsed);
+          for (int progress = 0; progress <= 100; progress++) {
+            LightRule.Facts facts = new LightRule.Facts(MeasureStatus.IN_PROGRESS, progress, start, deadline, null, false);
+            ps.setInt(1, progress);
+            ps.setObject(2, start);
+            ps.setObject(3, deadline);
+            ps.setObject(4, today);
+            try (ResultSet rs = ps.executeQuery()) {
+              rs.next();
+              String sqlLight = rs.getString(1);
+              String javaLight = noNear.light(facts, today).name();
+              if (!sqlLight.equals(javaLight)) {
+                disagreements.add(facts + " on " + today + ": SQL " + sqlLight + ", Java " + javaLight);
+              }
+            }
+            if (elapsed >= 0 && 100L * elapsed == (25L + progress) * window) {
+              exact++;
+            }
+            cases++;
+          }
+        }
+      }
+    }
+    assertThat(exact).as("cases exactly on the lag edge").isGreaterThan(50);
+    assertThat(disagreements).isEmpty();
+  }
 }
