@@ -103,6 +103,9 @@ public class CatalogueService {
         if (first != null) {
           errors.add(rowError(row, Column.CODE, "appears again (first in row " + first + ")"));
         }
+        if (org.duban.measure.ItemKind.ofCode(code) == org.duban.measure.ItemKind.RECTIFICATION) {
+          errors.add(rowError(row, Column.CODE, "must not be ZG and a number: that is the shape of a rectification item's code"));
+        }
         if (org.duban.measure.ItemKind.ofCode(code) == org.duban.measure.ItemKind.TASK) {
           // a local task is changed through the tasks sheet or its own endpoints, never as a measure
           errors.add(rowError(row, Column.CODE, "must not end in a dash and six digits: that is the shape of a task's code"));

@@ -31,10 +31,13 @@ public class ItemScope {
   private final UnitLines lines;
   private final MeasureRepository measures;
 
-  public ItemScope(Regions regions, UnitLines lines, MeasureRepository measures) {
+  private final jakarta.enterprise.inject.Instance<ExtraReaders> extraReaders;
+
+  public ItemScope(Regions regions, UnitLines lines, MeasureRepository measures, jakarta.enterprise.inject.Instance<ExtraReaders> extraReaders) {
     this.regions = regions;
     this.lines = lines;
     this.measures = measures;
+    this.extraReaders = extraReaders;
   }
 
   public boolean reads(Actor actor, Measure m) {
@@ -42,15 +45,27 @@ public class ItemScope {
       if (m.involves(actor.unitCode())) {
         return true;
       }
-      if (m.isTask()) {
+      if (m.isLocal()) {
         return lines.inLineOf(actor.unitCode(), m.leadUnit.code);
       }
       return carriesTaskOf(actor, m);
     }
     if (actor.is(Role.OFFICE_) || actor.is(Role.LEADER_)) {
-      return !m.isTask() || regions.covers(actor, m.regionCode);
+      if (!m.isLocal() || regions.covers(actor, m.regionCode)) {
+        return true;
+      }
+      // a rectification item outside the account's region: its inspecting group's members read it
+      return m.isRectification() && extraReaders.stream().anyMatch(r -> r.reads(actor, m));
     }
     return actor.is(Role.ADMIN_) || actor.is(Role.AUDITOR_) || actor.is("SYSTEM");
+  }
+
+  /**
+   * Who else reads an item, decided by a feature above this floor (supervision: the members of the
+   * group whose inspection found a rectification item).
+   */
+  public interface ExtraReaders {
+    boolean reads(Actor actor, Measure m);
   }
 
   /** Whether the actor is an office whose region contains the item's (a measure: the province). */
@@ -61,7 +76,7 @@ public class ItemScope {
     if (!actor.is(Role.OFFICE_)) {
       return false;
     }
-    return m.isTask() ? regions.covers(actor, m.regionCode) : Regions.provincial(actor);
+    return m.isLocal() ? regions.covers(actor, m.regionCode) : Regions.provincial(actor);
   }
 
   /** 404 unless the actor reads the item, 403 unless it supervises it. */
@@ -72,7 +87,7 @@ public class ItemScope {
     if (supervises(actor, m)) {
       return;
     }
-    if (m.isTask()) {
+    if (m.isLocal()) {
       throw ProblemException.forbidden("Only an office whose region contains " + m.regionCode + " may " + what + " " + m.code + ".");
     }
     throw ProblemException.forbidden("Only an office of the whole province may " + what + " " + m.code + ".");
@@ -91,9 +106,11 @@ public class ItemScope {
   }
 
   public static ProblemException notFound(String code) {
-    return ItemKind.ofCode(code) == ItemKind.TASK
-        ? ProblemException.notFound("There is no task " + code + ".")
-        : MeasureQueries.notFound(code);
+    return switch (ItemKind.ofCode(code)) {
+      case TASK -> ProblemException.notFound("There is no task " + code + ".");
+      case RECTIFICATION -> ProblemException.notFound("There is no rectification item " + code + ".");
+      case MEASURE -> MeasureQueries.notFound(code);
+    };
   }
 
   private boolean carriesTaskOf(Actor actor, Measure m) {

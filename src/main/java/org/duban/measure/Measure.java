@@ -151,6 +151,15 @@ public class Measure {
   @OrderBy("position")
   public List<Target> targets = new ArrayList<>();
 
+  public boolean isRectification() {
+    return kind == ItemKind.RECTIFICATION;
+  }
+
+  /** A task or a rectification item: scoped by its unit's region, not the province's. */
+  public boolean isLocal() {
+    return kind != ItemKind.MEASURE;
+  }
+
   public boolean isTask() {
     return kind == ItemKind.TASK;
   }

@@ -58,6 +58,9 @@ public class MeasureEditing {
     if (ItemKind.ofCode(r.code()) == ItemKind.TASK) {
       throw ProblemException.invalid("code", "must not end in a dash and six digits: that is the shape of a task's code");
     }
+    if (ItemKind.ofCode(r.code()) == ItemKind.RECTIFICATION) {
+      throw ProblemException.invalid("code", "must not be ZG and a number: that is the shape of a rectification item's code");
+    }
     if (measures.findByCode(r.code()).isPresent()) {
       throw ProblemException.conflict("A measure with code " + r.code() + " exists already.");
     }

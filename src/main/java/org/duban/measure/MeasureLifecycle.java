@@ -58,9 +58,9 @@ public class MeasureLifecycle {
     this.rollups = rollups;
   }
 
-  /** The journal's entity for an item: MEASURE or TASK. */
+  /** The journal's entity for an item: MEASURE, TASK or RECTIFICATION. */
   static String entity(Measure m) {
-    return m.isTask() ? "TASK" : ENTITY;
+    return m.kind == ItemKind.MEASURE ? ENTITY : m.kind.name();
   }
 
   /** Only an office whose region contains the item's acts on it (404 for one it may not read). */
@@ -246,6 +246,11 @@ public class MeasureLifecycle {
     Instant now = calendar.now();
     Event event = step.apply(m, journal.on(actor, m.id, entity(m), m.code), now);
     m.updatedAt = now;
+    if (m.isRectification()) {
+      // a rectification item is internal: nothing of it goes on a public timeline
+      measures.flush();
+      return;
+    }
     PublicEvent e = new PublicEvent();
     e.measure = m;
     e.kind = event.kind();

@@ -96,7 +96,11 @@ public class MeasureQueries {
   /** 404 when a code has the other kind's shape (a task's code under /measures, or the reverse). */
   public static void requireKind(String code, ItemKind kind) {
     if (ItemKind.ofCode(code) != kind) {
-      throw kind == ItemKind.TASK ? ProblemException.notFound("There is no task " + code + ".") : notFound(code);
+      throw switch (kind) {
+        case TASK -> ProblemException.notFound("There is no task " + code + ".");
+        case RECTIFICATION -> ProblemException.notFound("There is no rectification item " + code + ".");
+        case MEASURE -> notFound(code);
+      };
     }
   }
 

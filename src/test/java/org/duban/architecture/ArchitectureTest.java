@@ -20,7 +20,7 @@ import java.util.List;
  *
  * <pre>
  *   web                                   pages for people (Qute), uses everything below
- *   catalogue  dashboard  publicapi  reporting    the features, side by side, never each other
+ *   catalogue  dashboard  publicapi  reporting  supervision    the features, side by side, never each other
  *   scan                                  the engine: flags, lights, rounds, notices
  *   measure                               what is tracked: its rules (status, light), its life cycle
  *   identity                              accounts, units, sign-in, sessions, tokens
@@ -33,7 +33,7 @@ import java.util.List;
 public class ArchitectureTest {
 
   static final String ROOT = "org.duban";
-  static final List<String> FEATURES = List.of("catalogue", "dashboard", "publicapi", "reporting");
+  static final List<String> FEATURES = List.of("catalogue", "dashboard", "publicapi", "reporting", "supervision");
 
   /** Every class of the application is on a floor (a new top-level package must be given one). */
   @ArchTest
