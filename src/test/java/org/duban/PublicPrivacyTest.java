@@ -168,6 +168,61 @@ class PublicPrivacyTest {
   }
 
   /**
+   * Supervision's texts are internal, every one: a group's name, an inspection's findings, a visit's
+   * place, participants, findings and follow-ups, a rectification item's title, finding, required
+   * outcome and its reports. Each planted with its own marker, none may reach any public output.
+   */
+  @Test
+  void noSupervisionTextReachesThePublic() throws Exception {
+    String nonce = Long.toString(System.nanoTime(), 36);
+    Map<String, String> internal = new LinkedHashMap<>();
+    for (String field : List.of("groupName", "findings", "place", "participants", "visitFindings", "followUp", "title", "finding",
+        "requiredOutcome", "narrative", "reportSummary", "claimSummary", "verifySummary")) {
+      internal.put(field, "督" + nonce + "-" + field);
+    }
+    String leader = org.duban.support.Accounts.business("LEADER");
+    String m = Api.createMeasure("fy");
+    as("office").body("{\"leaders\":[\"" + leader + "\"]}").put("/api/v1/measures/" + m + "/contact-leaders").then().statusCode(200);
+    long g = ((Number) as("office").body(json("name", internal.get("groupName"))).post("/api/v1/groups").then().statusCode(201)
+        .extract().path("id")).longValue();
+    as("office").body("{\"name\":\"" + internal.get("groupName") + "\",\"members\":[\"" + leader + "\"],\"units\":[\"fy\"]}")
+        .put("/api/v1/groups/" + g).then().statusCode(200);
+    long i = ((Number) as(leader).body("{\"group\":" + g + ",\"date\":\"2021-09-15\",\"unit\":\"fy\",\"items\":[\"" + m + "\"],\"findings\":\""
+        + internal.get("findings") + "\"}").post("/api/v1/inspections").then().statusCode(201).extract().path("id")).longValue();
+    as(leader).body("{\"item\":\"" + m + "\",\"date\":\"2021-08-20\",\"place\":\"" + internal.get("place") + "\",\"participants\":\""
+        + internal.get("participants") + "\",\"findings\":\"" + internal.get("visitFindings") + "\",\"followUps\":[\"" + internal.get("followUp")
+        + "\"]}").post("/api/v1/visits").then().statusCode(201);
+    long id = ((Number) as("office").body("{\"concerns\":\"" + m + "\",\"unit\":\"fy\",\"deadline\":\"2099-10-31\",\"title\":\""
+        + internal.get("title") + "\",\"finding\":\"" + internal.get("finding") + "\",\"requiredOutcome\":\"" + internal.get("requiredOutcome")
+        + "\",\"inspection\":" + i + "}").post("/api/v1/rectifications").then().statusCode(201).extract().path("id")).longValue();
+    int report = as("reporter-fy").body("{\"progress\":70,\"narrative\":\"" + internal.get("narrative") + "\",\"publicSummary\":\""
+        + internal.get("reportSummary") + "\"}").post("/api/v1/rectifications/" + id + "/reports").then().statusCode(201).extract().path("id");
+    as("office").post("/api/v1/reports/" + report + "/accept").then().statusCode(200);
+    as("reporter-fy").body(json("publicSummary", internal.get("claimSummary"))).post("/api/v1/rectifications/" + id + "/claim-done").then().statusCode(200);
+    as("office").body(json("publicSummary", internal.get("verifySummary"))).post("/api/v1/rectifications/" + id + "/verify").then().statusCode(200);
+    // the markers are where staff see them
+    assertThat(as("office").get("/api/v1/rectifications/" + id).then().extract().asString()).contains(internal.get("title"), internal.get("finding"));
+
+    List<String> urls = new ArrayList<>(publicUrls(m));
+    urls.addAll(List.of("/api/v1/public/measures?size=100", "/", "/measures/" + m, "/regions/370000", "/regions", "/api/v1/public/measures.csv"));
+    List<String> problems = new ArrayList<>();
+    for (String url : urls) {
+      Response r = anonymous().get(url);
+      assertThat(r.statusCode()).as(url).isEqualTo(200);
+      String body = new String(r.asByteArray(), StandardCharsets.UTF_8);
+      internal.forEach((field, text) -> {
+        if (body.contains(text)) {
+          problems.add(url + " contains the internal " + field);
+        }
+      });
+      if (body.contains("\"ZG" + id + "\"") || body.contains(">ZG" + id + "<")) {
+        problems.add(url + " names the rectification item ZG" + id);
+      }
+    }
+    assertThat(problems).isEmpty();
+  }
+
+  /**
    * Every text a staff member writes through the API says in the API description where it goes:
    * "published" or "internal" (passwords are neither: they are never shown to anyone).
    */
