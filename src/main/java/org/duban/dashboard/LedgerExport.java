@@ -104,6 +104,7 @@ public class LedgerExport {
             text(row, 9, STATUS.getOrDefault(r.status(), r.status()), styles.centred);
             text(row, 10, LIGHT.getOrDefault(r.light(), r.light()), lightStyles.getOrDefault(r.light(), styles.centred));
             text(row, 11, r.lastReportAt() == null ? "" : r.lastReportAt().atZone(zone).toLocalDate().toString(), styles.centred);
+            PrintLayout.fitHeight(row);
           });
       SXSSFSheet tasks = book.createSheet(TASK_SHEET);
       PrintLayout.start(tasks, styles, TITLE + "·" + TASK_SHEET + asOf, TASK_HEADERS, 3.5, 8, 4, 7, 12, 5.5, 5.5, 4, 4, 3.5, 5.5, 5);
@@ -126,6 +127,7 @@ public class LedgerExport {
             text(row, 9, LIGHT.getOrDefault(r.light(), r.light()), lightStyles.getOrDefault(r.light(), styles.centred));
             text(row, 10, r.lastReportAt() == null ? "" : r.lastReportAt().atZone(zone).toLocalDate().toString(), styles.centred);
             text(row, 11, r.sample() ? SAMPLE : "", styles.centred);
+            PrintLayout.fitHeight(row);
           });
       PrintLayout.start(summary, styles, TITLE + "·汇总" + asOf, SUMMARY_HEADERS, 12, 5, 4, 4, 4, 4);
       int line = PrintLayout.FIRST_DATA_ROW;

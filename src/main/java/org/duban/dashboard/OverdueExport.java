@@ -113,6 +113,7 @@ public class OverdueExport {
                 cell.setCellStyle(LONG_TEXT.contains(i) ? styles.text : styles.centred);
               }
             }
+            PrintLayout.fitHeight(row);
           });
       book.write(out);
     }

@@ -94,6 +94,48 @@ public final class PrintLayout {
     return FIRST_DATA_ROW;
   }
 
+  /** The height of one line of text in a row (11 pt text; CJK fonts need a little more than 15 pt). */
+  static final float LINE_POINTS = 15.5f;
+
+  /**
+   * Makes a written row tall enough for its wrapped text: LibreOffice keeps the default height of a
+   * row whose height is not given (text on a second line would run under the next row), so a row
+   * whose longest text needs more than one line gets the height of those lines. Estimated from the
+   * column widths: a Chinese (wide) character is about 2.1 digits, any other about one.
+   */
+  public static void fitHeight(Row row) {
+    Sheet sheet = row.getSheet();
+    int lines = 1;
+    for (var cell : row) {
+      if (cell.getCellType() == org.apache.poi.ss.usermodel.CellType.STRING && cell.getCellStyle().getWrapText()) {
+        lines = Math.max(lines, lines(cell.getStringCellValue(), sheet.getColumnWidth(cell.getColumnIndex())));
+      }
+    }
+    if (lines > 1) {
+      row.setHeightInPoints(Math.min(409, lines * LINE_POINTS + 2)); // 409 pt: the tallest row a sheet holds
+    }
+  }
+
+  /** How many lines a text takes in a wrapped column {@code width} wide (POI units). */
+  static int lines(String text, int width) {
+    double room = Math.max(1, width / 256.0 - 1.2);
+    int lines = 0;
+    for (String paragraph : text.split("\n", -1)) {
+      double used = 0;
+      for (int i = 0; i < paragraph.length(); ) {
+        int c = paragraph.codePointAt(i);
+        used += wide(c) ? 2.1 : 1.0;
+        i += Character.charCount(c);
+      }
+      lines += Math.max(1, (int) Math.ceil(used / room));
+    }
+    return lines;
+  }
+
+  private static boolean wide(int c) {
+    return Character.isIdeographic(c) || (c >= 0x3000 && c <= 0x30FF) || (c >= 0xFF00 && c <= 0xFFEF) || (c >= 0x2018 && c <= 0x201D);
+  }
+
   /** The cell styles of the printed lists, made once per workbook (a workbook holds a bounded number of styles). */
   public static final class Styles {
     public final CellStyle title;
