@@ -150,11 +150,11 @@ class RegionDashboardTest {
     byte[] xlsx = as(jnLeader).get("/api/v1/overdue.xlsx?region=" + county).then().statusCode(200).extract().asByteArray();
     try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
       Sheet sheet = book.getSheetAt(0);
-      assertThat(sheet.getRow(0).getCell(14).getStringCellValue()).isEqualTo("类型");
-      assertThat(sheet.getRow(1).getCell(1).getStringCellValue()).isEqualTo(t.late());
-      assertThat(sheet.getRow(1).getCell(14).getStringCellValue()).isEqualTo("任务");
-      assertThat(sheet.getRow(1).getCell(15).getStringCellValue()).isEqualTo(countyName);
-      assertThat(sheet.getLastRowNum()).isEqualTo(1);
+      assertThat(sheet.getRow(1).getCell(14).getStringCellValue()).isEqualTo("类型"); // row 1 is the title
+      assertThat(sheet.getRow(2).getCell(1).getStringCellValue()).isEqualTo(t.late());
+      assertThat(sheet.getRow(2).getCell(14).getStringCellValue()).isEqualTo("任务");
+      assertThat(sheet.getRow(2).getCell(15).getStringCellValue()).isEqualTo(countyName);
+      assertThat(sheet.getLastRowNum()).isEqualTo(2);
     }
   }
 
@@ -166,9 +166,9 @@ class RegionDashboardTest {
         sheetNames.add(s.getSheetName());
       }
       Sheet tasks = book.getSheet("任务台账");
-      assertThat(tasks.getRow(0).getCell(3).getStringCellValue()).isEqualTo("任务编号");
+      assertThat(tasks.getRow(1).getCell(3).getStringCellValue()).isEqualTo("任务编号"); // row 1 is the title
       for (Row row : tasks) {
-        if (row.getRowNum() > 0) {
+        if (row.getRowNum() > 1) {
           out.put(row.getCell(3).getStringCellValue(), row);
         }
       }

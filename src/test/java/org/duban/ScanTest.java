@@ -285,7 +285,7 @@ class ScanTest {
     try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(body))) {
       for (Sheet sheet : book) {
         for (Row row : sheet) {
-          if (row.getRowNum() > 0 && row.getCell(2) != null && row.getCell(2).getCellType() == org.apache.poi.ss.usermodel.CellType.STRING
+          if (row.getRowNum() > 1 && row.getCell(2) != null && row.getCell(2).getCellType() == org.apache.poi.ss.usermodel.CellType.STRING
               && row.getCell(2).getStringCellValue().startsWith(measureCode + " ")) {
             return row;
           }

@@ -84,7 +84,7 @@ public class DashboardService {
   /** One line of the tasks ledger (任务台账). */
   public record TaskLedgerRow(
       String regionCode, String regionName, String measure, String code, String title, String unit, LocalDate committedDeadline,
-      LocalDate deadline, int progress, String status, String light, java.time.Instant lastReportAt) {}
+      LocalDate deadline, int progress, String status, String light, java.time.Instant lastReportAt, boolean sample) {}
 
   /** A closed dispatch round whose ledger was kept. */
   public record KeptRound(long id, String code, LocalDate closesOn) {}

@@ -204,7 +204,9 @@ public class DashboardSql {
 
   private static final String TASK_LEDGER_COLUMNS =
       "select l.region_code, l.region_name, l.measure_code, l.code, l.title, l.unit, l.committed_deadline, l.deadline,"
-          + " l.progress, l.status, l.light, l.last_report_at";
+          + " l.progress, l.status, l.light, l.last_report_at,"
+          // illustrative demo data (示例数据): the task's own flag (a kept line's task still exists: tasks are never deleted)
+          + " coalesce((select m.sample from measure m where m.code = l.code), false) as sample";
   /** Tasks by region: regions in their tree's order (path), then by measure. */
   private static final String TASK_LEDGER_WHERE =
       " where (cast(:path as text) is null or l.region_code in (select rp.code from region rp where rp.path like cast(:path as text) || '%'))"
@@ -237,7 +239,8 @@ public class DashboardSql {
     return new DashboardService.TaskLedgerRow(r.get("region_code", String.class), r.get("region_name", String.class),
         r.get("measure_code", String.class), r.get("code", String.class), r.get("title", String.class), r.get("unit", String.class),
         SqlValues.date(r.get("committed_deadline")), SqlValues.date(r.get("deadline")), ((Number) r.get("progress")).intValue(),
-        r.get("status", String.class), r.get("light", String.class), SqlValues.instant(r.get("last_report_at")));
+        r.get("status", String.class), r.get("light", String.class), SqlValues.instant(r.get("last_report_at")),
+        Boolean.TRUE.equals(r.get("sample")));
   }
 
   /**
