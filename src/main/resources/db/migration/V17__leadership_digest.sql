@@ -15,6 +15,6 @@ alter table notice add constraint notice_digest_shape check (
     (measure_id is null) = (item_count is not null)
     and (digest_id is null or measure_id is not null)
     and (state <> 'DIGESTED' or digest_id is not null));
--- one digest per scan (its instant, read under the scan lock) and address, whatever the instances do
-create unique index notice_digest_once on notice (recipient, created_at) where measure_id is null;
+-- one digest per scan and address: the scan's advisory lock serializes the instances, and an item
+-- is gathered only while PENDING and unlinked, in the transaction that queued it
 create index notice_digest_items_idx on notice (digest_id) where digest_id is not null;

@@ -296,7 +296,7 @@ class ScanTest {
     for (String c : List.of(m1, m2, m3, parent)) {
       assertThat(mailTo(unit + "@duban.test")).filteredOn(msg -> subject(msg).equals("【催办】" + c + " 测试事项 " + c + " 已逾期")).hasSize(1);
     }
-    assertThat(mailTo(jnUnit + "@duban.test")).filteredOn(msg -> subject(msg).startsWith("【催办】" + task + " ")).hasSize(1);
+    assertThat(mailTo(jnUnit + "@duban.test")).filteredOn(msg -> subject(msg).startsWith("【催办】" + task + " ") && subject(msg).endsWith(" 已逾期")).hasSize(1);
     assertThat(mailTo(unit + "@duban.test")).noneSatisfy(msg -> assertThat(subject(msg)).startsWith("【通报】"));
     // the page shows the digest with its count and its items
     String session = org.duban.support.Pages.session("office");

@@ -84,8 +84,9 @@ public class ReminderLadder {
    * set) become one digest row per address, listing them all by code (code, title, lead unit, the
    * region of a task, deadline, days overdue, level), Chinese first; the items point at it and wait
    * in it (DIGESTED), so the digest is the one message sent and retried. Under the scan lock and in
-   * its transaction, so each item is in one digest; the unique (recipient, created_at) of digests
-   * holds one per scan and address. Answers how many digests were queued. Parameters: today, now, days.
+   * its transaction: one statement, so one digest per scan and address, and each item in one digest
+   * (an item is gathered only while PENDING and unlinked). Answers how many digests were queued.
+   * Parameters: today, now, days.
    */
   static final String DIGEST =
       "with items as ("
@@ -110,7 +111,7 @@ public class ReminderLadder {
           + " returning id, recipient"
           + "), linked as ("
           + " update notice n set digest_id = d.id, state = 'DIGESTED' from items i join digest d on d.recipient = i.recipient"
-          + " where n.id = i.id returning n.id"
+          + " where n.id = i.id and n.digest_id is null returning n.id"
           + ") select count(*) from digest";
 
   private final EntityManager em;
