@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Several instances, one result: three packaged instances on one PostgreSQL fire scans at the same
-# instant; every flag changes once and every notice is delivered once. Then one instance is killed
+# instant; every flag changes once, every notice is delivered once and leadership gets one digest
+# of the bulletins (通报). Then one instance is killed
 # with SIGKILL in the middle of a scan: nothing is left half-done and the next scan completes.
 #   scripts/multi-instance-scan.sh [MEASURES]      (default 50000 synthetic measures)
 # Needs java, curl, jq and psql. Exit status 0 when every check passes.
@@ -19,7 +20,8 @@ ok() { echo "ok: $*"; }
 
 ensure_built
 COMMON=(TRACKER_DEMO_ENABLED=true TRACKER_DEMO_PASSWORD=$PW TRACKER_SCAN_CRON=off TRACKER_SCAN_ON_START=false
-        TRACKER_CLOCK_FIXED=2022-01-10T02:00:00Z TRACKER_NOTICES_DELIVERY_EVERY=1h)
+        TRACKER_CLOCK_FIXED=2022-01-10T02:00:00Z TRACKER_NOTICES_DELIVERY_EVERY=1h
+        TRACKER_NOTICES_LEADERSHIP_EMAIL=leaders@duban.test)
 
 echo "== instance a starts the embedded PostgreSQL (data in $WORK/pg)"
 start_app a ${PORTS[0]} "${COMMON[@]}" TRACKER_EMBEDDED_DB=true TRACKER_EMBEDDED_DB_DIR="$WORK/pg"
@@ -75,6 +77,15 @@ echo "notices sent: $NOTICES; pending: $PENDING; deliveries logged: $LOGGED_ALL 
 [ "$PENDING" = 0 ] || fail "$PENDING notices still pending"
 [ "$NOTICES" = "$LOGGED_ALL" ] && [ "$LOGGED" = "$LOGGED_ALL" ] || fail "deliveries: $LOGGED_ALL logged for $NOTICES sent notices"
 ok "every notice delivered exactly once ($NOTICES)"
+# leadership: the bulletins of the one working scan in one digest, and every bulletin in it
+BULLETINS=$(psql_ -c "select count(*) from notice where level = 'BULLETIN' and measure_id is not null")
+DIGESTS=$(psql_ -c "select count(*) from notice where measure_id is null")
+LOOSE=$(psql_ -c "select count(*) from notice where level = 'BULLETIN' and measure_id is not null and (digest_id is null or state <> 'DIGESTED')")
+LISTED=$(psql_ -c "select coalesce(sum(item_count), 0) from notice where measure_id is null and state = 'SENT'")
+echo "bulletins: $BULLETINS; leadership digests: $DIGESTS listing $LISTED"
+[ "$BULLETINS" -gt 0 ] || fail "no item crossed the bulletin threshold: nothing to check"
+[ "$DIGESTS" = 1 ] && [ "$LOOSE" = 0 ] && [ "$LISTED" = "$BULLETINS" ] || fail "expected one sent digest listing all $BULLETINS bulletins"
+ok "leadership got one digest listing all $BULLETINS bulletins"
 AGAIN=$(jq -s 'map(.flagsChanged + .noticesQueued) | add' <(for i in 0 1 2; do curl -s -u office:$PW -X POST "http://localhost:${PORTS[$i]}/api/v1/scans"; done))
 [ "$AGAIN" = 0 ] || fail "scanning again at the same instant changed $AGAIN things"
 ok "scanning again at the same instant changes nothing"

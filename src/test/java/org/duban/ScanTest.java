@@ -233,11 +233,127 @@ class ScanTest {
     clock(1, "02-01T16:30:00Z"); // 2 February in Shanghai: 33 days overdue
     scan();
     scan();
-    assertThat(mailTo("leaders@duban.test")).filteredOn(msg -> subject(msg).startsWith("【通报】" + code + " ")).hasSize(1);
+    // leadership hears of it once, in a digest (通报汇总) that lists it
+    assertThat(mailTo("leaders@duban.test"))
+        .filteredOn(msg -> subject(msg).startsWith("【通报】") && listed(msg, code) == 1)
+        .hasSize(1);
+    assertThat(mailTo("leaders@duban.test")).noneSatisfy(msg -> assertThat(subject(msg)).startsWith("【通报】" + code));
     List<Map<String, Object>> notices = as("office").get("/api/v1/measures/" + code + "/notices").then().statusCode(200).extract().jsonPath().getList("items");
     assertThat(notices).extracting(n -> n.get("level")).contains("REMINDER", "URGING", "BULLETIN");
     assertThat(notices).allSatisfy(n -> assertThat(n.get("state")).isEqualTo("SENT"));
     assertThat(notices).allSatisfy(n -> assertThat(n.get("channel")).isEqualTo("SMTP"));
+    assertThat(notices).filteredOn(n -> "BULLETIN".equals(n.get("level"))).singleElement()
+        .satisfies(n -> assertThat(n.get("digestId")).isNotNull());
+  }
+
+  @Test
+  void leadershipGetsOneDigestPerScanListingWhatCrossedTheThresholdSinceTheLast() throws Exception {
+    String m1 = measureDueAtYearEnd();
+    String m2 = measureDueAtYearEnd();
+    String m3 = measureDueAtYearEnd();
+    String parent = measureDueAtYearEnd();
+    String jnUnit = "jn" + unit;
+    Db.exec("insert into unit (code, name, region_code, email, created_at) values (?, '济南市测试单位', '370100', ?, now())", jnUnit,
+        jnUnit + "@duban.test");
+    String task = as("office").body("{\"region\":\"370100\",\"unit\":\"" + jnUnit + "\",\"deadline\":\"" + date(0, "12-31")
+            + "\",\"targetShares\":[]}").post("/api/v1/measures/" + parent + "/tasks").then().statusCode(201).extract().path("code");
+    String late = createMeasure(date(1, "01-10")); // crosses 30 days on Y+1-02-10
+    List<String> first = List.of(m1, m2, m3, parent, task);
+    clock(0, "12-31T16:00:00Z"); // overdue: the units are urged, leadership hears nothing yet
+    scan();
+    clock(1, "02-01T16:30:00Z"); // 2 February in Shanghai: 33 days overdue (late: 23)
+    int before = mailTo("leaders@duban.test").size();
+    scan();
+
+    // exactly one message to leadership, listing each item once, with its unit, region (a task) and days
+    List<MimeMessage> leaders = mailTo("leaders@duban.test");
+    assertThat(leaders).hasSize(before + 1);
+    MimeMessage digest = leaders.get(leaders.size() - 1);
+    assertThat(subject(digest)).startsWith("【通报】逾期超过 30 天事项汇总（" + date(1, "02-02"));
+    String text = body(digest);
+    for (String c : first) {
+      assertThat(listed(digest, c)).as("%s listed once", c).isEqualTo(1);
+    }
+    assertThat(listed(digest, late)).isZero();
+    assertThat(text).contains(m1 + " 测试事项 " + m1 + "（牵头单位：测试单位；当前时限 " + date(0, "12-31") + "，已逾期 33 天；级别：通报）");
+    assertThat(text).contains(task + " ", "牵头单位：济南市测试单位；地区：济南市", "Digest of " + date(1, "02-02"));
+    assertThat(text.indexOf("以下")).isLessThan(text.indexOf("Digest of")); // Chinese first
+
+    // one outbox row for the digest, counting its items, the items linked to it
+    long digestId = Db.scalar("select digest_id from notice where level = 'BULLETIN' and measure_id = (select id from measure where code = ?)", m1);
+    List<Map<String, Object>> outbox = as("office").get("/api/v1/notices?size=100").then().statusCode(200).extract().jsonPath().getList("items");
+    assertThat(outbox).filteredOn(n -> ((Number) n.get("id")).longValue() == digestId).singleElement().satisfies(n -> {
+      assertThat(n.get("measure")).isNull();
+      assertThat(n.get("level")).isEqualTo("BULLETIN");
+      assertThat(n.get("recipient")).isEqualTo("leaders@duban.test");
+      assertThat(n.get("state")).isEqualTo("SENT");
+      assertThat((Integer) n.get("itemCount")).isGreaterThanOrEqualTo(first.size());
+    });
+    List<String> items = as("office").get("/api/v1/notices?size=100&digest=" + digestId).then().statusCode(200).extract().jsonPath().getList("items.measure");
+    assertThat(items).containsAll(first).doesNotHaveDuplicates().doesNotContain(late);
+    as("office").get("/api/v1/notices?digest=x").then().statusCode(400).contentType("application/problem+json");
+    // the units' notices as before: each urged once, by its own mail; no 通报 reaches a unit
+    for (String c : List.of(m1, m2, m3, parent)) {
+      assertThat(mailTo(unit + "@duban.test")).filteredOn(msg -> subject(msg).equals("【催办】" + c + " 测试事项 " + c + " 已逾期")).hasSize(1);
+    }
+    assertThat(mailTo(jnUnit + "@duban.test")).filteredOn(msg -> subject(msg).startsWith("【催办】" + task + " ") && subject(msg).endsWith(" 已逾期")).hasSize(1);
+    assertThat(mailTo(unit + "@duban.test")).noneSatisfy(msg -> assertThat(subject(msg)).startsWith("【通报】"));
+    // the page shows the digest with its count and its items
+    String session = org.duban.support.Pages.session("office");
+    assertThat(org.duban.support.Pages.page(session).get("/staff/notices").then().statusCode(200).extract().asString())
+        .contains("data-notice=\"" + digestId + "\"", "汇总通报，列 ", "href=\"/staff/notices?digest=" + digestId + "\"");
+    assertThat(org.duban.support.Pages.page(session).get("/staff/notices?digest=" + digestId).then().statusCode(200).extract().asString())
+        .contains("汇总通报 #" + digestId + " 所列事项", "href=\"/staff/measures/" + task + "\"", "已并入汇总通报 #" + digestId);
+
+    // the next day nothing new crossed: no digest
+    clock(1, "02-02T16:30:00Z");
+    long digests = Db.scalar("select count(*) from notice where measure_id is null");
+    scan();
+    assertThat(mailTo("leaders@duban.test")).hasSize(before + 1);
+    assertThat(Db.scalar("select count(*) from notice where measure_id is null")).isEqualTo(digests);
+
+    // late crosses: a digest with it alone of this scenario's items
+    clock(1, "02-10T16:30:00Z"); // 11 February in Shanghai: late is 32 days overdue
+    scan();
+    leaders = mailTo("leaders@duban.test");
+    assertThat(leaders).hasSize(before + 2);
+    MimeMessage second = leaders.get(leaders.size() - 1);
+    assertThat(listed(second, late)).isEqualTo(1);
+    assertThat(body(second)).contains("已逾期 32 天");
+    for (String c : first) {
+      assertThat(listed(second, c)).isZero();
+    }
+
+    // a digest that failed is retried as the one message, also from one of its items
+    long lateItem = Db.scalar("select id from notice where level = 'BULLETIN' and measure_id = (select id from measure where code = ?)", late);
+    long secondId = Db.scalar("select digest_id from notice where id = ?", lateItem);
+    Db.exec("update notice set state = 'FAILED', last_error = 'test' where id = ?", secondId);
+    assertThat(as("office").get("/api/v1/measures/" + late + "/notices").then().extract().jsonPath().getList("items.state")).contains("FAILED");
+    as("office").post("/api/v1/notices/" + lateItem + "/retry").then().statusCode(204);
+    assertThat(Db.text("select state from notice where id = ?", secondId)).isEqualTo("SENT");
+    assertThat(Db.text("select state from notice where id = ?", lateItem)).isEqualTo("DIGESTED");
+    leaders = mailTo("leaders@duban.test");
+    assertThat(leaders).hasSize(before + 3);
+    assertThat(listed(leaders.get(leaders.size() - 1), late)).isEqualTo(1);
+  }
+
+  /** How many of the digest's lines list the item {@code code} ("n. CODE title…"). */
+  static int listed(MimeMessage msg, String code) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^\\d+\\. " + java.util.regex.Pattern.quote(code) + " ").matcher(body(msg));
+    int n = 0;
+    while (m.find()) {
+      n++;
+    }
+    return n;
+  }
+
+  static String body(MimeMessage msg) {
+    try {
+      Object content = msg.getContent();
+      return content instanceof String text ? text : String.valueOf(content);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   @Test

@@ -46,11 +46,13 @@ public class NoticeResource {
       @QueryParam("state") @Parameter(description = "PENDING, SENDING, SENT, FAILED or NO_RECIPIENT", example = "FAILED") String state,
       @QueryParam("region") @Parameter(description = "only the notices of items in this region and below (GB/T 2260 code); an account with a region is held to it",
           example = "370100") String region,
+      @QueryParam("digest") @Parameter(description = "only the items of this leadership digest (its notice id)", example = "312") String digest,
       @BeanParam PageRequest page) {
     return notices.list(
         Params.textOf("measure", measure, 24),
         state == null ? null : Params.enumOf(NoticeState.class, "state", state).name(),
         region,
+        digestOf(digest),
         page.validated(),
         actor.get());
   }
@@ -58,11 +60,17 @@ public class NoticeResource {
   @POST
   @Path("{id}/retry")
   @RolesAllowed(Role.OFFICE_)
-  @Operation(summary = "Queue a FAILED notice again and try to deliver it")
+  @Operation(summary = "Queue a FAILED notice again and try to deliver it (a leadership digest, or an item of one: the digest)")
   @APIResponse(responseCode = "204", description = "queued again")
   @APIResponse(responseCode = "409", description = "no such FAILED notice")
   public void retry(@PathParam("id") @Parameter(example = "311") long id) {
     notices.retry(id, actor.get());
+  }
+
+  /** ?digest=: a notice id (a whole number from 1), null when absent; a 400 naming it otherwise. */
+  public static Long digestOf(String digest) {
+    int id = Params.wholeNumber("digest", digest, 0, 1, Integer.MAX_VALUE);
+    return id == 0 ? null : (long) id;
   }
 
   /** The delivery states, for parameter checking. */

@@ -36,27 +36,28 @@ public class NoticeService {
   @Transactional
   public Page<NoticeView> ofItem(String code, PageRequest page, Actor actor) {
     items.visible(code, actor);
-    return list(code, null, null, page, actor);
+    return list(code, null, null, null, page, actor);
   }
 
   @Transactional
-  public Page<NoticeView> list(String measureCode, String state, PageRequest page) {
-    return list(measureCode, state, null, page, null);
+  public Page<NoticeView> list(String measureCode, String state, String region, PageRequest page, Actor actor) {
+    return list(measureCode, state, region, null, page, actor);
   }
 
   /**
    * The notices of the items in {@code region} and below, within the actor's scope (the rule of the
    * lists): an unknown region is a 400; an account with a region sees it by default, and a region
-   * outside it is a 403.
+   * outside it is a 403. {@code digest}: only the items of that leadership digest (an unknown one
+   * lists none).
    */
   @Transactional
-  public Page<NoticeView> list(String measureCode, String state, String region, PageRequest page, Actor actor) {
+  public Page<NoticeView> list(String measureCode, String state, String region, Long digest, PageRequest page, Actor actor) {
     String path = regionPath(region, actor);
     if (measureCode != null && !sql.measureExists(measureCode)) {
       throw MeasureQueries.notFound(measureCode);
     }
-    long total = sql.count(measureCode, state, path);
-    return new Page<>(sql.list(measureCode, state, path, page.size, page.offset()), page.page, page.size, total);
+    long total = sql.count(measureCode, state, path, digest);
+    return new Page<>(sql.list(measureCode, state, path, digest, page.size, page.offset()), page.page, page.size, total);
   }
 
   private String regionPath(String region, Actor actor) {
@@ -77,14 +78,19 @@ public class NoticeService {
 
   /**
    * Queues a FAILED notice again: only for an office that acts on its item (a notice of another
-   * region's item answers as one that does not exist).
+   * region's item answers as one that does not exist). A leadership digest is the one message of
+   * its items: retrying it, or any of its items, queues the digest again, for an office of the
+   * whole province.
    */
   public void retry(long id, Actor actor) {
-    boolean mine = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> {
-      Long item = sql.itemOf(id);
-      return item != null && measures.findByIdOptional(item).map(m -> scope.supervises(actor, m)).orElse(false);
+    NoticeSql.Target target = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> {
+      NoticeSql.Target t = sql.retryTarget(id);
+      boolean mine = t != null && (t.item() == null
+          ? Regions.provincial(actor)
+          : measures.findByIdOptional(t.item()).map(m -> scope.supervises(actor, m)).orElse(false));
+      return mine ? t : null;
     });
-    if (!mine || !dispatcher.retry(id)) {
+    if (target == null || !dispatcher.retry(target.id())) {
       throw ProblemException.conflict("Notice " + id + " does not exist or is not FAILED.");
     }
     dispatcher.deliverDue();

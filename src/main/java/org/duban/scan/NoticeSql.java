@@ -19,10 +19,22 @@ public class NoticeSql {
   /** A notice claimed for sending (now SENDING), with the attempt this is. */
   public record Claimed(long id, String recipient, String subject, String body, int attempts) {}
 
-  /** Every filter optional: a measure's (or task's) code, a state, a region's path (that region and below). */
+  /**
+   * The outbox rows with their item (none for a leadership digest) and, for a 通报 sent in a digest,
+   * the digest whose delivery is theirs.
+   */
+  private static final String FROM =
+      " from notice n left join measure m on m.id = n.measure_id left join notice d on d.id = n.digest_id";
+
+  /**
+   * Every filter optional: a measure's (or task's) code, a state (a digested item's is its digest's),
+   * a region's path (that region and below: its items only, so no digest), a digest (its items).
+   */
   private static final String WHERE =
-      " where (cast(?1 as varchar) is null or m.code = ?1) and (cast(?2 as varchar) is null or n.state = ?2)"
-          + " and (cast(?3 as varchar) is null or m.region_code in (select rp.code from region rp where rp.path like cast(?3 as varchar) || '%'))";
+      " where (cast(?1 as varchar) is null or m.code = ?1)"
+          + " and (cast(?2 as varchar) is null or (case when d.id is null then n.state else d.state end) = ?2)"
+          + " and (cast(?3 as varchar) is null or m.region_code in (select rp.code from region rp where rp.path like cast(?3 as varchar) || '%'))"
+          + " and (cast(?4 as varchar) is null or n.digest_id = cast(cast(?4 as varchar) as bigint))";
 
   private final EntityManager em;
 
@@ -36,30 +48,43 @@ public class NoticeSql {
         > 0;
   }
 
-  public long count(String measureCode, String state, String regionPath) {
+  public long count(String measureCode, String state, String regionPath, Long digest) {
     return ((Number)
-            em.createNativeQuery("select count(*) from notice n join measure m on m.id = n.measure_id" + WHERE)
+            em.createNativeQuery("select count(*)" + FROM + WHERE)
                 .setParameter(1, measureCode)
                 .setParameter(2, state)
                 .setParameter(3, regionPath)
+                .setParameter(4, digest == null ? null : digest.toString())
                 .getSingleResult())
         .longValue();
   }
 
-  /** Notices, newest first. */
+  /** Whether {@code id} is a leadership digest. */
+  public boolean isDigest(long id) {
+    return ((Number) em.createNativeQuery("select count(*) from notice where id = ?1 and measure_id is null").setParameter(1, id)
+            .getSingleResult()).longValue() > 0;
+  }
+
+  /** Notices, newest first; a digested item's delivery (state, channel, attempts, error, sent) is its digest's. */
   @SuppressWarnings("unchecked")
-  public List<NoticeView> list(String measureCode, String state, String regionPath, int limit, long offset) {
+  public List<NoticeView> list(String measureCode, String state, String regionPath, Long digest, int limit, long offset) {
     List<Tuple> rows =
         em.createNativeQuery(
-                "select n.id, m.code, n.level, n.occasion, n.recipient, n.subject, n.state, n.channel, n.attempts,"
-                    + " n.last_error, n.created_at, n.sent_at from notice n join measure m on m.id = n.measure_id" + WHERE
-                    + " order by n.id desc limit ?4 offset ?5",
+                "select n.id, m.code, n.level, n.occasion, n.recipient, n.subject,"
+                    + " case when d.id is null then n.state else d.state end as state,"
+                    + " case when d.id is null then n.channel else d.channel end as channel,"
+                    + " case when d.id is null then n.attempts else d.attempts end as attempts,"
+                    + " case when d.id is null then n.last_error else d.last_error end as last_error, n.created_at,"
+                    + " case when d.id is null then n.sent_at else d.sent_at end as sent_at, n.digest_id, n.item_count"
+                    + FROM + WHERE
+                    + " order by n.id desc limit ?5 offset ?6",
                 Tuple.class)
             .setParameter(1, measureCode)
             .setParameter(2, state)
             .setParameter(3, regionPath)
-            .setParameter(4, limit)
-            .setParameter(5, offset)
+            .setParameter(4, digest == null ? null : digest.toString())
+            .setParameter(5, limit)
+            .setParameter(6, offset)
             .getResultList();
     return rows.stream()
         .map(t -> new NoticeView(
@@ -74,7 +99,9 @@ public class NoticeSql {
             ((Number) t.get("attempts")).intValue(),
             t.get("last_error", String.class),
             SqlValues.instant(t.get("created_at")),
-            SqlValues.instant(t.get("sent_at"))))
+            SqlValues.instant(t.get("sent_at")),
+            t.get("digest_id") == null ? null : ((Number) t.get("digest_id")).longValue(),
+            t.get("item_count") == null ? null : ((Number) t.get("item_count")).intValue()))
         .toList();
   }
 
@@ -131,11 +158,22 @@ public class NoticeSql {
         .executeUpdate();
   }
 
-  /** The item (measure or task) a notice is about, or null when there is no such notice. */
-  public Long itemOf(long id) {
-    @SuppressWarnings("unchecked")
-    java.util.List<Number> ids = em.createNativeQuery("select measure_id from notice where id = ?1").setParameter(1, id).getResultList();
-    return ids.isEmpty() ? null : ids.get(0).longValue();
+  /** What a retry of notice {@code id} acts on: the notice, or the digest it went out in; and its item (null for a digest). */
+  public record Target(long id, Long item) {}
+
+  /** The target of a retry of {@code id} (a digested 通报's is its digest), or null when there is no such notice. */
+  @SuppressWarnings("unchecked")
+  public Target retryTarget(long id) {
+    List<Tuple> rows =
+        em.createNativeQuery(
+                "select t.id, t.measure_id from notice n join notice t on t.id = coalesce(n.digest_id, n.id) where n.id = ?1", Tuple.class)
+            .setParameter(1, id)
+            .getResultList();
+    if (rows.isEmpty()) {
+      return null;
+    }
+    Object item = rows.get(0).get("measure_id");
+    return new Target(((Number) rows.get(0).get("id")).longValue(), item == null ? null : ((Number) item).longValue());
   }
 
   /** A FAILED notice back in the queue; false when there is none by that id. */

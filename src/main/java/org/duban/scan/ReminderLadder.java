@@ -14,8 +14,10 @@ import org.duban.scan.DispatchRounds.Round;
  * The reminder ladder: the notices that became due, queued in the outbox (提醒 before a deadline and
  * before a reporting window closes, 催办 when overdue or a round was missed, 通报 to leadership when
  * long overdue). Each rung is one fixed statement with its own bound parameters; the unique key
- * (measure, level, occasion) makes a second run add none. Callers bring the transaction (the
- * scan's); {@code NoticeDispatcher} delivers.
+ * (measure, level, occasion) makes a second run add none. The 通报 of one scan then go to leadership
+ * as one digest per address ({@link #DIGEST}): the items stay, each once per level and occasion, and
+ * wait in the digest (DIGESTED). Callers bring the transaction (the scan's); {@code NoticeDispatcher}
+ * delivers.
  */
 @ApplicationScoped
 public class ReminderLadder {
@@ -77,6 +79,41 @@ public class ReminderLadder {
           "'实事 ' || m.code || '「' || m.title || '」（牵头单位：' || u.name || '）当前时限 ' || m.current_deadline || '，已逾期 ' || (:today - m.current_deadline) || ' 天。'",
           "duban_overdue(m.status, m.current_deadline, m.claimed_done_on, :today) and :today - m.current_deadline > :days");
 
+  /**
+   * The leadership digest: the 通报 this scan queued (created at its instant, PENDING: an address is
+   * set) become one digest row per address, listing them all by code (code, title, lead unit, the
+   * region of a task, deadline, days overdue, level), Chinese first; the items point at it and wait
+   * in it (DIGESTED), so the digest is the one message sent and retried. Under the scan lock and in
+   * its transaction: one statement, so one digest per scan and address, and each item in one digest
+   * (an item is gathered only while PENDING and unlinked). Answers how many digests were queued.
+   * Parameters: today, now, days.
+   */
+  static final String DIGEST =
+      "with items as ("
+          + " select b.id, b.recipient, m.code, row_number() over (partition by b.recipient order by m.code) as n,"
+          + " m.code || ' ' || m.title || '（牵头单位：' || u.name"
+          + " || case when m.kind = 'TASK' then '；地区：' || coalesce(rg.name, m.region_code) else '' end"
+          + " || '；当前时限 ' || to_char(m.current_deadline, 'YYYY-MM-DD') || '，已逾期 ' || (cast(:today as date) - m.current_deadline)"
+          + " || ' 天；级别：通报）' as line"
+          + " from notice b join measure m on m.id = b.measure_id join unit u on u.code = m.lead_unit_code"
+          + " left join region rg on rg.code = m.region_code"
+          + " where b.level = 'BULLETIN' and b.digest_id is null and b.state = 'PENDING' and b.created_at = :now"
+          + "), digest as ("
+          + " insert into notice (measure_id, level, occasion, recipient, subject, body, state, created_at, next_attempt_at, item_count)"
+          + " select null, 'BULLETIN', 'digest:' || to_char(cast(:today as date), 'YYYY-MM-DD'), i.recipient,"
+          + " '【通报】逾期超过 ' || :days || ' 天事项汇总（' || to_char(cast(:today as date), 'YYYY-MM-DD') || '，共 ' || count(*) || ' 项）',"
+          + " '以下 ' || count(*) || ' 项事项已逾期超过 ' || :days || ' 天，特此通报（' || to_char(cast(:today as date), 'YYYY-MM-DD') || '）：'"
+          + " || chr(10) || chr(10) || string_agg(i.n || '. ' || i.line, chr(10) order by i.code) || chr(10) || chr(10)"
+          + " || 'Digest of ' || to_char(cast(:today as date), 'YYYY-MM-DD') || ': ' || count(*) || ' item(s) overdue by more than '"
+          + " || :days || ' days, listed above (code, title, lead unit, region of a local task, current deadline, days overdue, level).',"
+          + " 'PENDING', :now, :now, count(*)"
+          + " from items i group by i.recipient"
+          + " returning id, recipient"
+          + "), linked as ("
+          + " update notice n set digest_id = d.id, state = 'DIGESTED' from items i join digest d on d.recipient = i.recipient"
+          + " where n.id = i.id and n.digest_id is null returning n.id"
+          + ") select count(*) from digest";
+
   private final EntityManager em;
   private final TrackerConfig config;
 
@@ -109,7 +146,18 @@ public class ReminderLadder {
     bulletin.put("days", config.notices().bulletinAfterDays());
     bulletin.put("leadership", config.notices().leadershipEmail().orElse(null));
     queued += run(BULLETIN, bulletin);
+    queued += digest(today, now);
     return queued;
+  }
+
+  /** Gathers this scan's 通报 into one digest per leadership address; answers how many digests. */
+  int digest(LocalDate today, Instant now) {
+    return ((Number) em.createNativeQuery(DIGEST)
+            .setParameter("today", today)
+            .setParameter("now", now)
+            .setParameter("days", config.notices().bulletinAfterDays())
+            .getSingleResult())
+        .intValue();
   }
 
   /** Runs one rung with exactly its parameters (Hibernate refuses a missing or an unknown one). */

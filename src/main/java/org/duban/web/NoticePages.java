@@ -52,14 +52,14 @@ public class NoticePages {
 
   @GET
   public Response list(@QueryParam("state") String state, @QueryParam("measure") String measure, @QueryParam("region") String region,
-      @QueryParam("page") String pageParam, @QueryParam("done") Long done, @QueryParam("lang") String lang, @Context HttpHeaders headers,
-      @Context UriInfo uri) {
+      @QueryParam("page") String pageParam, @QueryParam("done") Long done, @QueryParam("digest") String digest,
+      @QueryParam("lang") String lang, @Context HttpHeaders headers, @Context UriInfo uri) {
     Lang l = Lang.of(lang, headers);
     try {
-      return render(state, measure, region, pageParam, done, null, l, uri, 200);
+      return render(state, measure, region, digest, pageParam, done, null, l, uri, 200);
     } catch (ProblemException e) {
       // an unknown region or one outside the account's: the page says why, with that status, and lists the account's own
-      return render(state, measure, null, pageParam, done, StaffView.describe(e, l), l, uri, e.status());
+      return render(state, measure, null, null, pageParam, done, StaffView.describe(e, l), l, uri, e.status());
     }
   }
 
@@ -71,17 +71,19 @@ public class NoticePages {
     try {
       notices.retry(id, actor.get());
     } catch (ProblemException e) {
-      return render(state, measure, null, null, null, StaffView.describe(e, Lang.of(null, headers)), Lang.of(null, headers), uri, e.status());
+      return render(state, measure, null, null, null, null, StaffView.describe(e, Lang.of(null, headers)), Lang.of(null, headers), uri,
+          e.status());
     }
-    return Response.seeOther(URI.create("/staff/notices?done=" + id + query(state, measure, null))).build();
+    return Response.seeOther(URI.create("/staff/notices?done=" + id + query(state, measure, null, null))).build();
   }
 
-  private Response render(String state, String measure, String region, String pageParam, Long done, String error, Lang l, UriInfo uri,
-      int status) {
+  private Response render(String state, String measure, String region, String digestParam, String pageParam, Long done, String error,
+      Lang l, UriInfo uri, int status) {
     String s = ListForm.blank(state) ? null : Params.enumOf(NoticeState.class, "state", state.strip()).name();
     String m = ListForm.blank(measure) ? null : Params.textOf("measure", measure.strip(), 24);
     String r = ListForm.blank(region) ? null : region.strip();
-    Page<NoticeView> found = notices.list(m, s, r, new ListForm(null, null, null, null, null, pageParam).pageRequest(), actor.get());
+    Long digest = org.duban.scan.NoticeResource.digestOf(digestParam);
+    Page<NoticeView> found = notices.list(m, s, r, digest, new ListForm(null, null, null, null, null, pageParam).pageRequest(), actor.get());
     return view.render(Paging.of(page.instance(), found)
             .data("found", found)
             .data("states", Arrays.stream(NoticeState.values()).map(Enum::name).toList())
@@ -89,14 +91,18 @@ public class NoticePages {
             .data("measure", m == null ? "" : m)
             .data("regionChoices", DashboardPage.regionChoices(regions, actor.get()))
             .data("region", r == null ? "" : r)
-            .data("query", query(s, m, r))
+            .data("digest", digest)
+            .data("query", query(s, m, r, digest))
             .data("done", done)
             .data("error", error),
         l, uri, "notices", status);
   }
 
-  private static String query(String state, String measure, String region) {
+  private static String query(String state, String measure, String region, Long digest) {
     StringBuilder sb = new StringBuilder();
+    if (digest != null) {
+      sb.append("&digest=").append(digest);
+    }
     if (!ListForm.blank(region)) {
       sb.append("&region=").append(URLEncoder.encode(region.strip(), StandardCharsets.UTF_8));
     }

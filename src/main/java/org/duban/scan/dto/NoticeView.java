@@ -6,7 +6,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "Notice")
 public record NoticeView(
     @Schema(example = "311") long id,
-    @Schema(example = "J05") String measure,
+    @Schema(example = "J05", description = "the measure or task; null for a leadership digest") String measure,
     @Schema(example = "URGING") String level,
     @Schema(example = "deadline:2021-12-31") String occasion,
     @Schema(example = "duban@fy.example.gov.cn") String recipient,
@@ -16,4 +16,8 @@ public record NoticeView(
     @Schema(example = "1") int attempts,
     @Schema(example = "null") String lastError,
     @Schema(example = "2022-01-01T00:05:00Z") Instant createdAt,
-    @Schema(example = "2022-01-01T00:05:02Z") Instant sentAt) {}
+    @Schema(example = "2022-01-01T00:05:02Z") Instant sentAt,
+    @Schema(example = "null", description = "a 通报 (BULLETIN) of one item: the leadership digest it went out in (its state, channel,"
+        + " attempts, lastError and sentAt are the digest's); null otherwise") Long digestId,
+    @Schema(example = "null", description = "a leadership digest (measure null): how many items it lists (GET /notices?digest={id}"
+        + " lists them); null otherwise") Integer itemCount) {}
