@@ -167,6 +167,15 @@ class SupervisionTest {
         .jsonPath().getList("items.code", String.class)).contains(code);
     assertThat(as(jnOffice).queryParam("overdue", "true").get("/api/v1/rectifications").then().statusCode(200).extract().jsonPath()
         .getList("items.code", String.class)).contains(code);
+    // the dashboard counts it by unit (the city's own), and in the overdue total as the report counts it
+    JsonPath d = as(jnOffice).get("/api/v1/dashboard").then().statusCode(200).extract().jsonPath();
+    assertThat(d.getInt("rectificationsByUnit.find { it.unit == '" + jnUnit + "' }.overdue")).isEqualTo(1);
+    assertThat(d.getInt("rectificationsByUnit.find { it.unit == '" + jnUnit + "' }.open")).isEqualTo(1);
+    assertThat(d.getLong("overdueTotal")).isEqualTo(
+        as(jnOffice).get("/api/v1/overdue").then().statusCode(200).extract().jsonPath().getLong("total"));
+    assertThat(as(qdOffice).get("/api/v1/dashboard").then().extract().jsonPath().getList("rectificationsByUnit.unit")).doesNotContain(jnUnit);
+    String page = org.duban.support.Pages.page(org.duban.support.Pages.session(jnOffice)).get("/staff/dashboard").then().statusCode(200).extract().asString();
+    assertThat(page).contains("id=\"rectifications\"", "整改事项（按责任单位）");
   }
 
   @Test

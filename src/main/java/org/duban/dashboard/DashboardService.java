@@ -182,10 +182,13 @@ public class DashboardService {
         .toList();
     // the overdue rows (measures and tasks) as the overdue report counts them: a task is overdue exactly when its light is red
     overdueTotal += counted.stream().filter(c -> "RED".equals(c.light())).mapToLong(DashboardSql.RegionLight::tasks).sum();
+    // and the rectification items (by unit: one statement)
+    List<DashboardView.UnitRectifications> rectifications = sql.rectificationsByUnit(today, scope.path());
+    overdueTotal += rectifications.stream().mapToLong(DashboardView.UnitRectifications::overdue).sum();
     return new DashboardView(today, total, byAreaLight, byStatus, overdueTotal,
         sql.overdue(today, OverdueFilter.ALL.within(scope), 20, 0), compliance(scope), trend(today),
         scope.region() == null ? null : new org.duban.measure.dto.RegionRef(scope.region().code, scope.region().name),
-        byRegion, mostOverdue, regionCompliance(scope, kids));
+        byRegion, mostOverdue, regionCompliance(scope, kids), rectifications);
   }
 
   /** One child region's row: the counted tasks of the regions in its subtree. */

@@ -294,6 +294,24 @@ public class DashboardSql {
         .toList();
   }
 
+  /** The rectification items in the region of :path and below (null: all) by responsible unit: open, overdue, closed. */
+  @SuppressWarnings("unchecked")
+  List<org.duban.dashboard.dto.DashboardView.UnitRectifications> rectificationsByUnit(LocalDate today, String path) {
+    List<Tuple> rows =
+        em.createNativeQuery("select m.lead_unit_code as unit, u.name, count(*) filter (where m.status <> 'VERIFIED') as open,"
+                    + " count(*) filter (where duban_overdue(m.status, m.current_deadline, m.claimed_done_on, :today)) as overdue,"
+                    + " count(*) filter (where m.status = 'VERIFIED') as closed"
+                    + " from measure m join unit u on u.code = m.lead_unit_code where m.kind = 'RECTIFICATION'" + REGION_WHERE
+                    + " group by m.lead_unit_code, u.name order by 4 desc, 3 desc, 1", Tuple.class)
+            .setParameter("today", today)
+            .setParameter("path", path)
+            .getResultList();
+    return rows.stream()
+        .map(r -> new org.duban.dashboard.dto.DashboardView.UnitRectifications(r.get("unit", String.class), r.get("name", String.class),
+            num(r, "open"), num(r, "overdue"), num(r, "closed")))
+        .toList();
+  }
+
   /** Within a city or county: its tasks (there and below) by area, light, status and overdue, as MeasureRepository.tally counts measures. */
   @SuppressWarnings("unchecked")
   List<org.duban.measure.MeasureRepository.Tally> localTally(LocalDate today, String path) {

@@ -125,6 +125,6 @@ public class OverdueExport {
         r.coUnits().stream().map(UnitRef::name).collect(Collectors.joining("、")),
         r.committedDeadline().toString(), r.deadline().toString(), r.overdueDays(), r.status(), r.progress(),
         r.lastReportAt() == null ? null : r.lastReportAt().toString().substring(0, 10),
-        r.lastReportSummary(), r.postponements(), "TASK".equals(r.kind()) ? "任务" : "事项", r.region().name());
+        r.lastReportSummary(), r.postponements(), switch (r.kind()) { case "TASK" -> "任务"; case "RECTIFICATION" -> "整改事项"; default -> "事项"; }, r.region().name());
   }
 }

@@ -28,11 +28,17 @@ public interface RegionViewMsg {
   @Message("上一轮调度各地报送情况（按责任单位所在地区）") String regionCompliance();
   @Message("应报送") String colDue();
   @Message("类型") String colKind();
-  @Message("{#when kind}{#is 'TASK'}任务{#else}事项{/when}") String itemKind(String kind);
+  @Message("{#when kind}{#is 'TASK'}任务{#is 'RECTIFICATION'}整改事项{#else}事项{/when}") String itemKind(String kind);
   @Message("任务台账") String ledgerTasks();
   @Message("暂无任务。") String noTasks();
   @Message("任务编号") String colTaskCode();
   @Message("所属事项") String colMeasureOf();
   @Message("责任单位") String colResponsible();
   @Message("查看") String regionShow();
+
+  // supervision (issue 15): rectification items on the dashboard
+  @Message("整改事项（按责任单位）") String rectificationsTitle();
+  @Message("未销号") String rectOpen();
+  @Message("其中逾期") String rectOverdue();
+  @Message("已销号") String rectClosed();
 }

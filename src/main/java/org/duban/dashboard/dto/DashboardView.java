@@ -23,7 +23,18 @@ public record DashboardView(
         + " the tasks there and below by light, overdue, mean progress") List<RegionRow> byRegion,
     @Schema(description = "the regions of byRegion with overdue tasks, most first (at most 5)") List<RegionRow> mostOverdue,
     @Schema(description = "reporting in the last closed round by the region of each lead unit (the regions of byRegion); empty before any round closed")
-        List<RegionCompliance> complianceByRegion) {
+        List<RegionCompliance> complianceByRegion,
+    @Schema(description = "rectification items (整改事项) in scope by responsible unit: open, overdue, closed; most overdue first")
+        List<UnitRectifications> rectificationsByUnit) {
+
+  /** One unit's rectification items. */
+  @Schema(name = "UnitRectifications")
+  public record UnitRectifications(
+      @Schema(example = "fy370100") String unit,
+      @Schema(example = "济南市中级人民法院") String name,
+      @Schema(example = "2", description = "not yet verified") long open,
+      @Schema(example = "1", description = "of them past their deadline") long overdue,
+      @Schema(example = "3", description = "verified (整改销号)") long closed) {}
 
   /** One region of the region view: its tasks (there and below) by light, how many overdue, their mean progress. */
   @Schema(name = "RegionRow")

@@ -23,7 +23,7 @@ public record OverdueRow(
     @Schema(example = "2021-12-20T08:00:00Z", description = "when the last accepted report was submitted") Instant lastReportAt,
     @Schema(example = "已建成互联网法庭1200处") String lastReportSummary,
     @Schema(example = "1") long postponements,
-    @Schema(example = "TASK", description = "MEASURE (a provincial measure) or TASK (a local task, code {measure}-{region})") String kind,
+    @Schema(example = "TASK", description = "MEASURE (a provincial measure), TASK (a local task, code {measure}-{region}) or RECTIFICATION (a rectification item, code ZG and its number)") String kind,
     @Schema(description = "the item's region (the province for a measure)") RegionRef region) {
 
   /** The measure's code: the row's own, or the task's measure (the part before {@code -region}). */
