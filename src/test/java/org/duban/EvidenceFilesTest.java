@@ -34,8 +34,14 @@ class EvidenceFilesTest {
 
   static final int MAX_MB = 20;
 
+  /** File names go as a browser sends them: UTF-8. */
+  static final io.restassured.config.RestAssuredConfig UTF8 = io.restassured.config.RestAssuredConfig.config()
+      .multiPartConfig(io.restassured.config.MultiPartConfig.multiPartConfig().defaultCharset("UTF-8"))
+      .httpClient(io.restassured.config.HttpClientConfig.httpClientConfig().httpMultipartMode(org.apache.http.entity.mime.HttpMultipartMode.BROWSER_COMPATIBLE))
+      .decoderConfig(io.restassured.config.DecoderConfig.decoderConfig().defaultContentCharset("UTF-8"));
+
   static RequestSpecification multipart(String user) {
-    return given().auth().preemptive().basic(user, Api.PASSWORD).header("X-Requested-By", "test");
+    return given().config(UTF8).auth().preemptive().basic(user, Api.PASSWORD).header("X-Requested-By", "test");
   }
 
   static ValidatableResponse upload(String user, long report, String name, byte[] bytes) {
@@ -127,8 +133,14 @@ class EvidenceFilesTest {
           + "\r\nX-Requested-By: test\r\nContent-Type: multipart/form-data; boundary=b\r\nContent-Length: " + (MAX_MB + 2) * 1024 * 1024
           + "\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
       socket.getOutputStream().flush();
-      String answer = new String(socket.getInputStream().readNBytes(400), java.nio.charset.StandardCharsets.ISO_8859_1);
-      assertThat(answer).startsWith("HTTP/1.1 413").contains("application/problem+json");
+      socket.setSoTimeout(20_000);
+      var in = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(), java.nio.charset.StandardCharsets.ISO_8859_1));
+      assertThat(in.readLine()).startsWith("HTTP/1.1 413");
+      List<String> headers = new java.util.ArrayList<>();
+      for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
+        headers.add(line.toLowerCase());
+      }
+      assertThat(headers).anySatisfy(h -> assertThat(h).startsWith("content-type: application/problem+json"));
     }
     assertThat(stored()).isEqualTo(before);
   }
@@ -234,6 +246,38 @@ class EvidenceFilesTest {
     assertThat(Db.scalar("select count(*) from pg_largeobject_metadata")).isEqualTo(objects - 1);
     assertThat(Db.scalar("select count(*) from journal_entry where entity = 'FILE' and entity_key = ? and action = 'PUBLISH'", String.valueOf(id)))
         .isEqualTo(2);
+  }
+
+  @Test
+  void onTheMeasurePageAReporterUploadsToItsPendingReportAndEveryReaderSeesNameSizeAndSha256() {
+    String code = Api.createMeasure("fy");
+    long report = report("reporter-fy", code);
+    String session = org.duban.support.Pages.session("reporter-fy");
+    String page = org.duban.support.Pages.page(session).get("/staff/measures/" + code).then().statusCode(200).extract().asString();
+    assertThat(page).contains("action=\"/staff/reports/" + report + "/files\"", "enctype=\"multipart/form-data\"", "for=\"file-" + report + "\"");
+    String csrf = org.duban.support.Pages.csrf(session, "/staff/measures/" + code);
+    org.duban.support.Pages.page(session).config(UTF8).multiPart("csrf", csrf).multiPart("file", "现场照片.png", EvidenceSamples.png(), "image/png")
+        .post("/staff/reports/" + report + "/files").then().statusCode(303)
+        .header("Location", containsString("/staff/measures/" + code + "?done=file"));
+    // a wrong type: the page again, with the reason and the refusal's status; nothing stored
+    Map<String, Long> before = stored();
+    String refused = org.duban.support.Pages.page(session).multiPart("csrf", csrf).multiPart("file", "a.pdf", "text".getBytes(), "application/pdf")
+        .post("/staff/reports/" + report + "/files").then().statusCode(415).extract().asString();
+    assertThat(refused).contains("PDF、JPEG、PNG、DOCX 或 XLSX");
+    assertThat(stored()).isEqualTo(before);
+    // without the token: refused
+    org.duban.support.Pages.page(session).multiPart("csrf", "forged").multiPart("file", "b.png", EvidenceSamples.png(), "image/png")
+        .post("/staff/reports/" + report + "/files").then().statusCode(403);
+    assertThat(stored()).isEqualTo(before);
+
+    String leader = org.duban.support.Pages.session("leader");
+    String seen = org.duban.support.Pages.page(leader).get("/staff/measures/" + code).then().statusCode(200).extract().asString();
+    assertThat(seen).contains("现场照片.png", sha256(EvidenceSamples.png())).doesNotContain("action=\"/staff/reports/" + report + "/files\"");
+    long id = ((Number) multipart("office").get("/api/v1/reports/" + report + "/files").then().extract().path("[0].id")).longValue();
+    assertThat(seen).contains("href=\"/staff/files/" + id + "\"");
+    assertThat(org.duban.support.Pages.page(leader).get("/staff/files/" + id).then().statusCode(200).extract().asByteArray())
+        .isEqualTo(EvidenceSamples.png());
+    org.duban.support.Pages.page(org.duban.support.Pages.session("reporter-gat")).get("/staff/files/" + id).then().statusCode(404);
   }
 
   /** Whether ImageIO finds an APP1 (Exif) segment in the JPEG's metadata. */

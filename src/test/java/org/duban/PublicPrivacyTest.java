@@ -262,6 +262,9 @@ class PublicPrivacyTest {
     Map<String, Map<String, Object>> paths = anonymous().get("/q/openapi?format=json").then().statusCode(200).extract().jsonPath().getMap("paths");
     List<String> urls = new ArrayList<>();
     for (var e : paths.entrySet()) {
+      if (e.getKey().equals("/api/v1/public/files/{id}")) {
+        continue; // a published photo: the test adds it with its id
+      }
       if (e.getKey().startsWith("/api/v1/public") && e.getValue().containsKey("get")) {
         // a region's path takes the province (every task), a measure's the measure's code
         String url = e.getKey().replace("/regions/{code}", "/regions/370000").replace("{code}", code);

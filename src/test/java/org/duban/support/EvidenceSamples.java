@@ -62,7 +62,8 @@ public final class EvidenceSamples {
     byte[] exif = "Exif\0\0".getBytes(StandardCharsets.US_ASCII);
     int length = 2 + exif.length + tiffBytes.length;
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    out.write(jpeg, 0, 2); // SOI
+    int afterApp0 = 4 + (((jpeg[4] & 0xFF) << 8) | (jpeg[5] & 0xFF)); // SOI, then ImageIO's JFIF APP0
+    out.write(jpeg, 0, afterApp0);
     out.write(0xFF);
     out.write(0xE1);
     out.write(length >> 8);
@@ -75,7 +76,7 @@ public final class EvidenceSamples {
     out.write((comment.length + 2) >> 8);
     out.write((comment.length + 2) & 0xFF);
     out.writeBytes(comment);
-    out.write(jpeg, 2, jpeg.length - 2);
+    out.write(jpeg, afterApp0, jpeg.length - afterApp0);
     return out.toByteArray();
   }
 
