@@ -19,6 +19,9 @@ import org.duban.evidence.dto.FileView;
 import org.duban.identity.CurrentActor;
 import org.duban.platform.Role;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -45,7 +48,8 @@ public class FileResource {
   @Produces(MediaType.WILDCARD)
   @RolesAllowed({Role.OFFICE_, Role.LEADER_, Role.REPORTER_})
   @Operation(summary = "Download a file: its bytes, with its SHA-256 in X-Content-SHA256")
-  @APIResponse(responseCode = "200", description = "the file as stored, its type decided from the content")
+  @APIResponse(responseCode = "200", description = "the file as stored, its type decided from the content", content = @Content(
+      mediaType = "application/octet-stream", schema = @Schema(type = SchemaType.STRING, format = "binary"), example = "%PDF-1.4 …"))
   @APIResponse(responseCode = "404", description = "no such file, or attached to something the caller may not read")
   public Response download(@PathParam("id") @Parameter(example = "7") long id) {
     return send(store.open(id, actor.get()), "attachment", "private, no-store");

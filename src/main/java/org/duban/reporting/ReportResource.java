@@ -28,6 +28,8 @@ import org.duban.platform.PageRequest;
 import org.duban.platform.Params;
 import org.duban.reporting.dto.ReportView;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -107,7 +109,8 @@ public class ReportResource {
   @Consumes(MediaType.MULTIPART_FORM_DATA)
   @RolesAllowed({Role.OFFICE_, Role.REPORTER_})
   @Operation(summary = "Attach an evidence file (multipart, part file): PDF, JPEG, PNG, DOCX or XLSX by its content, up to TRACKER_EVIDENCE_MAX_MB")
-  @APIResponse(responseCode = "201", description = "the file: id, sha256, type decided from the content; Location /api/v1/files/{id}")
+  @APIResponse(responseCode = "201", description = "the file: id, sha256, type decided from the content; Location /api/v1/files/{id}",
+      content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FileView.class)))
   @APIResponse(responseCode = "400", description = "no part named file, or the file is empty")
   @APIResponse(responseCode = "403", description = "not the report's unit or an office supervising its item")
   @APIResponse(responseCode = "404", description = "no such report, or not one the caller reads")
