@@ -29,6 +29,8 @@ import org.postgresql.largeobject.LargeObjectManager;
  * PostgreSQL 64 KiB at a time (pgjdbc's large object API on the transaction's own connection), so
  * the heap holds one buffer whatever the file's size. Callers hold a transaction: a large object is
  * only readable and writable inside one, and one created in a transaction that rolls back is gone.
+ * One class past 250 lines on purpose: the feature's one home for SQL, the rows and the large
+ * objects they point at are kept together (its two stream adapters are small nested classes).
  */
 @ApplicationScoped
 public class EvidenceSql {

@@ -29,7 +29,8 @@ import org.duban.platform.TrackerConfig;
  * large object with their SHA-256 ({@link EvidenceSql}); who may do what is the owner's own rule,
  * asked through its {@link EvidenceOwner}. Every write is journaled (entity FILE) on the owner's
  * tracked item; a refusal stores nothing (the checks come before the first byte is written, and a
- * large object made in a transaction that rolls back is gone with it).
+ * large object made in a transaction that rolls back is gone with it). One class of some 300 lines:
+ * every operation on a file goes through the same owner check and journal, which is its seam.
  */
 @ApplicationScoped
 public class EvidenceStore {
