@@ -2,9 +2,10 @@
 # Backup and restore drill: the app runs on its embedded PostgreSQL and is used (reports, a review,
 # a postponement, a scan, logins); pg_dump takes a backup; the dump is restored into a fresh
 # database; a second app starts on the restored database, and the drill checks that measures,
-# reports, journal and audit rows match and that the audit hash chain verifies there.
+# reports, journal and audit rows match and that the audit hash chain verifies there. An evidence
+# file (a large object, issue 15) is planted before the backup and must come back byte for byte.
 #   scripts/backup-restore-drill.sh          (needs java, curl, jq, pg_dump, pg_restore, psql)
-# Exit status 0 when every check passes. CI runs it.
+# (and sha256sum) Exit status 0 when every check passes. CI runs it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/app.sh
@@ -30,7 +31,15 @@ api() { curl -sf -u "$1:$PW" -H 'Content-Type: application/json' "${@:2}"; }
 echo "== a morning's work: reports, a review, a postponement, a scan, a refused request"
 id=$(api reporter-fy -X POST -d '{"progress":40,"publicSummary":"演练：网上立案审核时间已压缩","narrative":"内部"}' "$LIVE/api/v1/measures/B02/reports" | jq -r .id)
 api office -X POST "$LIVE/api/v1/reports/$id/accept" >/dev/null
-api reporter-fy -X POST -d '{"progress":50,"publicSummary":"演练：待审"}' "$LIVE/api/v1/measures/B02/reports" >/dev/null
+pending=$(api reporter-fy -X POST -d '{"progress":50,"publicSummary":"演练：待审"}' "$LIVE/api/v1/measures/B02/reports" | jq -r .id)
+# an evidence file on the pending report: a PDF with 1 MB of noise inside, kept as a large object
+{ printf '%%PDF-1.4\n%%'; head -c 1048576 /dev/urandom | base64 -w 0; printf '\n%%%%EOF\n'; } > "$WORK/evidence.pdf"
+FILE_SHA=$(sha256sum "$WORK/evidence.pdf" | cut -d' ' -f1)
+planted=$(curl -sf -u "reporter-fy:$PW" -H 'X-Requested-By: drill' -F "file=@$WORK/evidence.pdf;filename=演练佐证.pdf" \
+  "$LIVE/api/v1/reports/$pending/files")
+FILE_ID=$(echo "$planted" | jq -r .id)
+[ "$(echo "$planted" | jq -r .sha256)" = "$FILE_SHA" ] || fail "the planted file's sha256 differs: $planted"
+ok "evidence file $FILE_ID planted, sha256 $FILE_SHA"
 api office -X POST -d '{"newDeadline":"2022-03-31","reason":"演练：范围扩大"}' "$LIVE/api/v1/measures/J05/postponements" >/dev/null
 api office -X POST "$LIVE/api/v1/scans" >/dev/null
 curl -s -o /dev/null -u reporter-fy:$PW "$LIVE/api/v1/dashboard" || true
@@ -40,10 +49,11 @@ counts() { # counts PORT DB -> one line of table counts
   psql -h localhost -p "$1" -U postgres -d "$2" -qtA -F' ' -c "select
     (select count(*) from measure), (select count(*) from progress_report), (select count(*) from postponement),
     (select count(*) from journal_entry), (select count(*) from audit_event), (select count(*) from app_user),
+    (select count(*) from evidence_file), (select count(*) from pg_largeobject_metadata),
     (select max(hash) filter (where id = (select max(id) from audit_event)) from audit_event)"
 }
 BEFORE=$(counts "$PGPORT" duban)
-echo "live:     measures reports postponements journal audit users last-hash = $BEFORE"
+echo "live:     measures reports postponements journal audit users files large-objects last-hash = $BEFORE"
 
 echo "== backup with pg_dump (custom format) while the app runs: it reads one consistent snapshot"
 pg_dump -h localhost -p "$PGPORT" -U postgres -Fc -f "$WORK/duban.dump" duban
@@ -53,7 +63,7 @@ echo "== restore into a fresh database"
 psql -h localhost -p "$PGPORT" -U postgres -d postgres -qtA -c "create database duban_restored" >/dev/null
 pg_restore -h localhost -p "$PGPORT" -U postgres -d duban_restored --no-owner --exit-on-error "$WORK/duban.dump"
 AFTER=$(counts "$PGPORT" duban_restored)
-echo "restored: measures reports postponements journal audit users last-hash = $AFTER"
+echo "restored: measures reports postponements journal audit users files large-objects last-hash = $AFTER"
 [ "$BEFORE" = "$AFTER" ] || fail "the restored database differs"
 ok "every count and the last audit hash match"
 
@@ -66,6 +76,10 @@ R=http://localhost:18202
 [ "$(api office "$R/api/v1/measures/B02" | jq -r .progress)" = "40" ] || fail "B02's accepted progress is not there"
 [ "$(curl -sf "$R/api/v1/public/measures/B02/timeline" | jq -r '.[0].summary')" = "演练：网上立案审核时间已压缩" ] || fail "the public timeline is not there"
 ok "the restored app serves the same measures, progress, postponements and timeline"
+curl -sf -u "office:$PW" -D "$WORK/file.headers" -o "$WORK/evidence.restored" "$R/api/v1/files/$FILE_ID" || fail "the evidence file cannot be read after the restore"
+[ "$(sha256sum "$WORK/evidence.restored" | cut -d' ' -f1)" = "$FILE_SHA" ] || fail "the evidence file differs after the restore"
+grep -qi "^x-content-sha256: $FILE_SHA" "$WORK/file.headers" || fail "the restored file's stored sha256 differs"
+ok "the evidence file comes back byte for byte (sha256 $FILE_SHA)"
 verify=$(api auditor "$R/api/v1/audit/verify")
 echo "audit/verify on the restored database: $verify"
 [ "$(echo "$verify" | jq -r .intact)" = "true" ] || fail "the audit chain does not verify after the restore"

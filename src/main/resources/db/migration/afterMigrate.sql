@@ -6,6 +6,7 @@
 do $$
 declare
     app text := '${app_role}';
+    lo oid;
 begin
     -- nobody but the owner creates anything in the schema (PostgreSQL before 15 lets everyone):
     -- another login could otherwise shadow a function the trigger calls
@@ -20,5 +21,15 @@ begin
     execute format('grant execute on all functions in schema public to %I', app);
     execute format('revoke update, delete, truncate, references, trigger on journal_entry, audit_event, audit_checkpoint from %I', app);
     execute format('revoke insert, update, delete, truncate on flyway_schema_history from %I', app);
+    -- evidence files (issue 15): the app's login creates and so owns their large objects; after a
+    -- restore (pg_restore --no-owner, as this login) they belong to this login: give them back (the
+    -- owner alone may unlink one), or at least let the app read them when this login may not
+    for lo in select m.oid from pg_largeobject_metadata m where m.lomowner = (select oid from pg_roles where rolname = current_user) loop
+        begin
+            execute format('alter large object %s owner to %I', lo, app);
+        exception when insufficient_privilege then
+            execute format('grant select, update on large object %s to %I', lo, app);
+        end;
+    end loop;
 end
 $$;

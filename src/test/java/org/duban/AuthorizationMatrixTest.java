@@ -146,6 +146,14 @@ class AuthorizationMatrixTest {
     allow("GET /api/v1/tasks/{taskCode}/contact-leaders", "office", "leader", "reporter-fy");
     allow("PUT /api/v1/tasks/{taskCode}/contact-leaders", "office");
     allow("GET /api/v1/me/desk", "leader");
+    // evidence files (issue 15): who reads the report reads its files; scope itself: EvidenceFilesTest
+    allow("POST /api/v1/reports/{id}/files", "office", "reporter-fy");
+    allow("GET /api/v1/reports/{id}/files", "office", "leader", "reporter-fy");
+    allow("GET /api/v1/files/{id}", "office", "leader", "reporter-fy");
+    allow("GET /api/v1/files/{id}/meta", "office", "leader", "reporter-fy");
+    allow("PATCH /api/v1/files/{id}", "office");
+    allow("DELETE /api/v1/files/{id}", "office", "reporter-fy");
+    allow("GET /api/v1/public/files/{id}", PUBLIC);
   }
 
   /** Operations that really act when allowed: only their refusals are exercised here. */
@@ -239,7 +247,10 @@ class AuthorizationMatrixTest {
     return switch (method) {
       case "GET" -> r.get(path).statusCode();
       // the import takes files: with JSON it would answer 415 before anyone is asked who they are
-      case "POST" -> path.endsWith("/import")
+      // an evidence upload takes a multipart form (X-Requested-By: a form-like write with Basic needs it)
+      case "POST" -> path.endsWith("/files")
+          ? r.header("X-Requested-By", "matrix").contentType("multipart/form-data").multiPart("file", "m.pdf", "%PDF-1.4\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII), "application/pdf").post(path).statusCode()
+          : path.endsWith("/import")
           ? r.contentType("text/csv").body("编号\r\n").post(path).statusCode()
           : r.contentType("application/json").body("{}").post(path).statusCode();
       case "PATCH" -> r.contentType("application/json").body("{}").patch(path).statusCode();

@@ -104,8 +104,10 @@ class StaffPagesTest {
         .containsExactlyInAnyOrder(path + "/reports", path + "/postpone", path + "/tasks");
     int id = as("reporter-fy").body("{\"progress\":30,\"publicSummary\":\"已启动\",\"narrative\":\"内部说明\"}")
         .post("/api/v1/measures/" + code + "/reports").then().statusCode(201).extract().path("id");
+    // (evidence files, issue 15: and the report's upload form, for the office supervising it)
     assertThat(forms(page(office).get(path).then().extract().asString()))
-        .containsExactlyInAnyOrder(path + "/reports", path + "/postpone", path + "/tasks", path + "/reports/" + id + "/accept", path + "/reports/" + id + "/return");
+        .containsExactlyInAnyOrder(path + "/reports", path + "/postpone", path + "/tasks", path + "/reports/" + id + "/accept", path + "/reports/" + id + "/return",
+            "/staff/reports/" + id + "/files");
     // claimed done: the office verifies or reopens; verified: only reopen remains, and no one reports
     as("office").post("/api/v1/reports/" + id + "/accept").then().statusCode(200);
     String etag = as("reporter-fy").get("/api/v1/measures/" + code).then().extract().header("ETag");

@@ -15,18 +15,33 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class BodyLimit {
 
-  /** The one path that takes files (up to the HTTP limit); every other body is JSON (up to TRACKER_MAX_BODY_SIZE). */
+  /** The catalogue import (up to TRACKER_IMPORT_MAX_SIZE); evidence uploads (TRACKER_EVIDENCE_MAX_MB); every other body is JSON (up to TRACKER_MAX_BODY_SIZE). */
   static final String IMPORT_PATH = "/api/v1/measures/import";
   /** The catalogue page's upload (multipart), the same file as IMPORT_PATH's. */
   static final String IMPORT_PAGE_PATH = "/staff/catalogue/upload";
 
+  /** Where evidence files are uploaded (issue 15): the owners' files endpoints and the pages' forms. */
+  static final java.util.regex.Pattern EVIDENCE_PATH =
+      java.util.regex.Pattern.compile("/api/v1/(reports|visits|inspections|rectifications)/[^/]+/files|/staff/reports/[^/]+/files");
+  /** The multipart framing around an evidence file (boundaries, part headers). */
+  static final long EVIDENCE_FRAMING = 1024L * 1024L;
+
   private final long fileLimit;
   private final long jsonLimit;
+  private final long evidenceLimit;
 
   public BodyLimit(
-      @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize fileLimit, TrackerConfig config) {
-    this.fileLimit = fileLimit.asLongValue();
-    this.jsonLimit = Math.min(this.fileLimit, config.maxBodySize().asLongValue());
+      @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize httpLimit, TrackerConfig config) {
+    long http = httpLimit.asLongValue();
+    this.fileLimit = Math.min(http, config.importMaxSize().asLongValue());
+    this.jsonLimit = Math.min(http, config.maxBodySize().asLongValue());
+    long evidence = config.evidence().maxMb() * 1024L * 1024L + EVIDENCE_FRAMING;
+    if (evidence > http) {
+      org.jboss.logging.Logger.getLogger(BodyLimit.class).warnf(
+          "TRACKER_EVIDENCE_MAX_MB=%d needs QUARKUS_HTTP_LIMITS_MAX_BODY_SIZE of at least %dM: uploads stop at %d bytes",
+          config.evidence().maxMb(), config.evidence().maxMb() + 1, http);
+    }
+    this.evidenceLimit = Math.min(http, evidence);
   }
 
   void install(@Observes Router router) {
@@ -37,7 +52,8 @@ public class BodyLimit {
             ctx -> {
               String length = ctx.request().getHeader("Content-Length");
               String path = ctx.request().path();
-              long limit = IMPORT_PATH.equals(path) || IMPORT_PAGE_PATH.equals(path) ? fileLimit : jsonLimit;
+              long limit = IMPORT_PATH.equals(path) || IMPORT_PAGE_PATH.equals(path) ? fileLimit
+                  : EVIDENCE_PATH.matcher(path).matches() ? evidenceLimit : jsonLimit;
               if (length != null && tooLarge(length, limit)) {
                 ProblemTexts.Language language = ProblemTexts.preferred(ctx.request().getHeader("Accept-Language"));
                 String body =

@@ -40,6 +40,15 @@ public interface TrackerConfig {
 
   Audit audit();
 
+  Evidence evidence();
+
+  /** Evidence files (issue 15). */
+  interface Evidence {
+    /** TRACKER_EVIDENCE_MAX_MB: the largest evidence file taken, in MiB (the HTTP limit follows it). */
+    @WithDefault("20")
+    int maxMb();
+  }
+
   /** Staff page sessions (server-side). */
   interface Sessions {
     /** TRACKER_SESSIONS_IDLE_MINUTES: a page session ends after this long without a request. */
@@ -91,10 +100,15 @@ public interface TrackerConfig {
 
   /**
    * TRACKER_MAX_BODY_SIZE: the largest request body (JSON) the API reads; a catalogue import may be
-   * as large as quarkus.http.limits.max-body-size (QUARKUS_HTTP_LIMITS_MAX_BODY_SIZE, 10M).
+   * as large as TRACKER_IMPORT_MAX_SIZE, an evidence file TRACKER_EVIDENCE_MAX_MB (all within
+   * quarkus.http.limits.max-body-size, QUARKUS_HTTP_LIMITS_MAX_BODY_SIZE, 64M).
    */
   @WithDefault("64K")
   io.quarkus.runtime.configuration.MemorySize maxBodySize();
+
+  /** TRACKER_IMPORT_MAX_SIZE: the largest catalogue file (CSV or XLSX) an import reads. */
+  @WithDefault("10M")
+  io.quarkus.runtime.configuration.MemorySize importMaxSize();
 
   /** TRACKER_PUBLIC_MAX_AGE: seconds a public response may be kept (Cache-Control max-age, and the server's own cache). */
   @WithDefault("10")

@@ -119,10 +119,18 @@ public class ReportService {
   @Transactional
   public ReportView get(long id, Actor actor) {
     ProgressReport r = reports.findByIdOptional(id).orElseThrow(() -> notFound(id));
-    if (actor.is(Role.REPORTER_) ? !r.measure.involves(actor.unitCode()) && !scope.reads(actor, r.measure) : !scope.reads(actor, r.measure)) {
+    if (!reads(scope, actor, r)) {
       throw notFound(id);
     }
     return ReportView.of(r);
+  }
+
+  /** Who reads a report (and so its evidence files): those who read its item; a reporter also when its unit is involved. */
+  static boolean reads(org.duban.measure.ItemScope scope, Actor actor, ProgressReport r) {
+    if (!actor.is(Role.OFFICE_) && !actor.is(Role.LEADER_) && !actor.is(Role.REPORTER_)) {
+      return false;
+    }
+    return actor.is(Role.REPORTER_) ? r.measure.involves(actor.unitCode()) || scope.reads(actor, r.measure) : scope.reads(actor, r.measure);
   }
 
   @Transactional

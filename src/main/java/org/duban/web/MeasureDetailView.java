@@ -36,11 +36,13 @@ public class MeasureDetailView {
   private final CurrentActor actor;
   private final BusinessCalendar calendar;
   private final StaffView view;
+  private final ReportEvidence evidence;
   private final TaskService tasks;
   private final Regions regions;
 
   public MeasureDetailView(@Location("staff/measure.html") Template measure, MeasureQueries measures, ReportService reports,
-      CurrentActor actor, BusinessCalendar calendar, StaffView view, TaskService tasks, Regions regions) {
+      CurrentActor actor, BusinessCalendar calendar, StaffView view, TaskService tasks, Regions regions, ReportEvidence evidence) {
+    this.evidence = evidence;
     this.tasks = tasks;
     this.regions = regions;
     this.measure = measure;
@@ -67,6 +69,9 @@ public class MeasureDetailView {
             .data("taskRegions", taskRegions)
             .data("openTasks", m.tasks() != null && m.tasks().total() > m.tasks().closed())
             .data("reports", found.items())
+            .data("files", evidence.files(found.items(), a))
+            .data("attachable", evidence.attachable(found.items(), a))
+            .data("maxMb", evidence.maxMb())
             .data("can", Actions.of(m, a))
             .data("office", a.is(Role.OFFICE_))
             .data("done", done)

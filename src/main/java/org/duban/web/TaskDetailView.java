@@ -35,9 +35,11 @@ public class TaskDetailView {
   private final CurrentActor actor;
   private final BusinessCalendar calendar;
   private final StaffView view;
+  private final ReportEvidence evidence;
 
   public TaskDetailView(@Location("staff/task.html") Template task, TaskService tasks, ReportService reports, Regions regions,
-      CurrentActor actor, BusinessCalendar calendar, StaffView view) {
+      CurrentActor actor, BusinessCalendar calendar, StaffView view, ReportEvidence evidence) {
+    this.evidence = evidence;
     this.task = task;
     this.tasks = tasks;
     this.reports = reports;
@@ -59,6 +61,9 @@ public class TaskDetailView {
             .data("t", t)
             .data("parentIsTask", ItemKind.ofCode(t.parent()) == ItemKind.TASK)
             .data("reports", found.items())
+            .data("files", evidence.files(found.items(), a))
+            .data("attachable", evidence.attachable(found.items(), a))
+            .data("maxMb", evidence.maxMb())
             .data("can", can)
             .data("openBelow", openBelow)
             .data("done", done)

@@ -23,6 +23,7 @@ import java.util.List;
  *   catalogue  dashboard  publicapi  reporting  supervision    the features, side by side, never each other
  *   scan                                  the engine: flags, lights, rounds, notices
  *   measure                               what is tracked: its rules (status, light), its life cycle
+ *   evidence                              evidence files: the store, the owners' permission hook
  *   identity                              accounts, units, sign-in, sessions, tokens
  *   audit                                 the journal and the audit trail
  *   platform                              configuration, problems, paging, clock, roles, keys
@@ -60,6 +61,7 @@ public class ArchitectureTest {
         .layer("platform").definedBy(root + ".platform..")
         .layer("audit").definedBy(root + ".audit..")
         .layer("identity").definedBy(root + ".identity..")
+        .layer("evidence").definedBy(root + ".evidence..")
         .layer("tracked").definedBy(root + ".measure..")
         .layer("engine").definedBy(root + ".scan..")
         .layer("features").definedBy(features(root))
@@ -68,8 +70,9 @@ public class ArchitectureTest {
         .whereLayer("features").mayOnlyBeAccessedByLayers("web")
         .whereLayer("engine").mayOnlyBeAccessedByLayers("features", "web")
         .whereLayer("tracked").mayOnlyBeAccessedByLayers("engine", "features", "web")
-        .whereLayer("identity").mayOnlyBeAccessedByLayers("tracked", "engine", "features", "web")
-        .whereLayer("audit").mayOnlyBeAccessedByLayers("identity", "tracked", "engine", "features", "web")
+        .whereLayer("evidence").mayOnlyBeAccessedByLayers("tracked", "engine", "features", "web")
+        .whereLayer("identity").mayOnlyBeAccessedByLayers("evidence", "tracked", "engine", "features", "web")
+        .whereLayer("audit").mayOnlyBeAccessedByLayers("identity", "evidence", "tracked", "engine", "features", "web")
         .withOptionalLayers(true)
         .because("a floor uses only the floors below it (docs/architecture.md)");
   }
@@ -92,7 +95,7 @@ public class ArchitectureTest {
 
   static String[] allFloors(String root) {
     List<String> floors = new java.util.ArrayList<>();
-    for (String floor : List.of("platform", "audit", "identity", "measure", "scan", "web")) {
+    for (String floor : List.of("platform", "audit", "identity", "evidence", "measure", "scan", "web")) {
       floors.add(root + "." + floor + "..");
     }
     floors.addAll(List.of(features(root)));
