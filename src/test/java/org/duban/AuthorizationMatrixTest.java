@@ -154,6 +154,12 @@ class AuthorizationMatrixTest {
     allow("PATCH /api/v1/files/{id}", "office");
     allow("DELETE /api/v1/files/{id}", "office", "reporter-fy");
     allow("GET /api/v1/public/files/{id}", PUBLIC);
+    allow("POST /api/v1/visits/{id}/files", "office", "leader");
+    allow("GET /api/v1/visits/{id}/files", "office", "leader");
+    allow("POST /api/v1/inspections/{id}/files", "office", "leader");
+    allow("GET /api/v1/inspections/{id}/files", "office", "leader", "reporter-fy");
+    allow("POST /api/v1/rectifications/{id}/files", "office", "reporter-fy");
+    allow("GET /api/v1/rectifications/{id}/files", "office", "leader", "reporter-fy");
   }
 
   /** Operations that really act when allowed: only their refusals are exercised here. */

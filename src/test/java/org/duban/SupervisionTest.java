@@ -112,6 +112,23 @@ class SupervisionTest {
     as("office").get("/api/v1/measures/" + code).then().statusCode(404);
     as("office").body(Api.measureJson("ZG" + (id + 1000), "fy", "[]")).post("/api/v1/measures").then().statusCode(400);
 
+    // evidence: the unit attaches a PDF to the item, the member a photo-less PDF to the inspection; others do not see them
+    byte[] pdf = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    JsonPath f = as(jnReporter).contentType("multipart/form-data").header("X-Requested-By", "test").multiPart("file", "整改方案.pdf", pdf, "application/pdf")
+        .post("/api/v1/rectifications/" + id + "/files").then().statusCode(201).extract().jsonPath();
+    assertThat(f.getString("sha256")).hasSize(64);
+    assertThat(as(jnOffice).get("/api/v1/rectifications/" + id + "/files").then().statusCode(200).extract().jsonPath().getList("id"))
+        .hasSize(1);
+    as(qdReporter).get("/api/v1/rectifications/" + id + "/files").then().statusCode(404);
+    as(qdOffice).get("/api/v1/files/" + f.getLong("id")).then().statusCode(404);
+    as(jnReporter).get("/api/v1/files/" + f.getLong("id")).then().statusCode(200);
+    as(leader).contentType("multipart/form-data").header("X-Requested-By", "test").multiPart("file", "督导记录.pdf", pdf, "application/pdf")
+        .post("/api/v1/inspections/" + i + "/files").then().statusCode(201);
+    as(jnReporter).get("/api/v1/inspections/" + i + "/files").then().statusCode(200);
+    as(qdReporter).get("/api/v1/inspections/" + i + "/files").then().statusCode(404);
+    as(jnReporter).contentType("multipart/form-data").header("X-Requested-By", "test").multiPart("file", "x.pdf", pdf, "application/pdf")
+        .post("/api/v1/inspections/" + i + "/files").then().statusCode(403);
+
     // the unit reports, the city's office accepts; the unit claims it done; the office verifies
     int report = as(jnReporter).body("{\"progress\":60,\"publicSummary\":\"已制定清单\"}").post("/api/v1/rectifications/" + id + "/reports")
         .then().statusCode(201).extract().path("id");

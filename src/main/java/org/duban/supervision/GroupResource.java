@@ -62,6 +62,7 @@ public class GroupResource {
   @RolesAllowed({Role.OFFICE_, Role.LEADER_})
   @Operation(summary = "One guidance group")
   @APIResponse(responseCode = "404", description = "no such group")
+  @APIResponse(responseCode = "200", description = "the group")
   public GroupView get(@PathParam("id") String id) {
     return service.group(id(id));
   }

@@ -52,6 +52,7 @@ public class MeasureContactLeadersResource {
   @RolesAllowed({Role.OFFICE_, Role.LEADER_, Role.REPORTER_})
   @Operation(summary = "The contact leaders of a measure (usernames)")
   @APIResponse(responseCode = "404", description = "no such measure")
+  @APIResponse(responseCode = "200", description = "the usernames")
   public List<String> ofMeasure(@PathParam("code") @Parameter(example = "J05") String code) {
     org.duban.measure.MeasureQueries.requireKind(code, org.duban.measure.ItemKind.MEASURE);
     return service.contactLeaders(code, actor.get());
@@ -64,6 +65,7 @@ public class MeasureContactLeadersResource {
   @APIResponse(responseCode = "400", description = "an unknown account, not a LEADER, or one that does not see the measure")
   @APIResponse(responseCode = "403", description = "not an office of the whole province")
   @APIResponse(responseCode = "404", description = "no such measure")
+  @APIResponse(responseCode = "200", description = "the usernames now")
   public List<String> setForMeasure(@PathParam("code") String code, @Valid @NotNull ContactLeadersRequest request) {
     org.duban.measure.MeasureQueries.requireKind(code, org.duban.measure.ItemKind.MEASURE);
     return service.setContactLeaders(code, request, actor.get());

@@ -54,9 +54,11 @@ public class RectificationResource {
   private final MeasureQueries queries;
   private final CurrentActor actor;
   private final PublicBaseUrl links;
+  private final org.duban.evidence.EvidenceStore files;
 
   public RectificationResource(RectificationService service, MeasureLifecycle lifecycle, MeasureQueries queries, CurrentActor actor,
-      PublicBaseUrl links) {
+      PublicBaseUrl links, org.duban.evidence.EvidenceStore files) {
+    this.files = files;
     this.service = service;
     this.lifecycle = lifecycle;
     this.queries = queries;
@@ -80,6 +82,7 @@ public class RectificationResource {
   @RolesAllowed({Role.OFFICE_, Role.LEADER_, Role.REPORTER_})
   @Operation(summary = "The rectification items the caller reads, newest first")
   @APIResponse(responseCode = "400", description = "a parameter is invalid")
+  @APIResponse(responseCode = "200", description = "a page of items")
   public Page<RectificationView> list(
       @QueryParam("unit") @Parameter(description = "the responsible unit", example = "fy370100") String unit,
       @QueryParam("status") @Parameter(example = "IN_PROGRESS") String status,
@@ -96,6 +99,7 @@ public class RectificationResource {
   @RolesAllowed({Role.OFFICE_, Role.LEADER_, Role.REPORTER_})
   @Operation(summary = "One rectification item, with its ETag")
   @APIResponse(responseCode = "404", description = "no such item, or not one the caller may see")
+  @APIResponse(responseCode = "200", description = "the item", content = @Content(schema = @Schema(implementation = RectificationView.class)))
   public Response get(@PathParam("id") String id) {
     return tagged(Response.ok(), service.get(number(id), actor.get()));
   }
@@ -107,6 +111,7 @@ public class RectificationResource {
   @APIResponse(responseCode = "403", description = "not the responsible unit")
   @APIResponse(responseCode = "404", description = "no such item, or not the reporter's")
   @APIResponse(responseCode = "409", description = "the status does not allow it")
+  @APIResponse(responseCode = "200", description = "the item, now CLAIMED_DONE", content = @Content(schema = @Schema(implementation = RectificationView.class)))
   public Response claimDone(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, @Valid NoteRequest request) {
     var who = actor.get();
     return tagged(Response.ok(), service.step(number(id), who, c -> lifecycle.claimDone(c, request, Precondition.ifMatch(ifMatch), who)));
@@ -119,6 +124,7 @@ public class RectificationResource {
   @APIResponse(responseCode = "403", description = "outside the office's region")
   @APIResponse(responseCode = "404", description = "no such item")
   @APIResponse(responseCode = "409", description = "not CLAIMED_DONE")
+  @APIResponse(responseCode = "200", description = "the item, now VERIFIED", content = @Content(schema = @Schema(implementation = RectificationView.class)))
   public Response verify(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, @Valid NoteRequest request) {
     var who = actor.get();
     return tagged(Response.ok(), service.step(number(id), who, c -> lifecycle.verify(c, request, Precondition.ifMatch(ifMatch), who)));
@@ -133,6 +139,7 @@ public class RectificationResource {
   @APIResponse(responseCode = "403", description = "outside the office's region")
   @APIResponse(responseCode = "404", description = "no such item")
   @APIResponse(responseCode = "409", description = "neither CLAIMED_DONE nor VERIFIED")
+  @APIResponse(responseCode = "200", description = "the item, now IN_PROGRESS", content = @Content(schema = @Schema(implementation = RectificationView.class)))
   public Response reopen(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, @Valid @NotNull ReasonRequest request) {
     var who = actor.get();
     return tagged(Response.ok(), service.step(number(id), who, c -> lifecycle.reopen(c, request, Precondition.ifMatch(ifMatch), who)));
@@ -147,6 +154,7 @@ public class RectificationResource {
   @APIResponse(responseCode = "403", description = "outside the office's region")
   @APIResponse(responseCode = "404", description = "no such item")
   @APIResponse(responseCode = "409", description = "the item is verified")
+  @APIResponse(responseCode = "200", description = "the item with its new deadline", content = @Content(schema = @Schema(implementation = RectificationView.class)))
   public Response postpone(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, @Valid @NotNull PostponeRequest request) {
     var who = actor.get();
     return tagged(Response.ok(), service.step(number(id), who, c -> lifecycle.postpone(c, request, Precondition.ifMatch(ifMatch), who)));
@@ -157,6 +165,7 @@ public class RectificationResource {
   @RolesAllowed({Role.OFFICE_, Role.AUDITOR_})
   @Operation(summary = "Every change to a rectification item and its reports")
   @APIResponse(responseCode = "404", description = "no such item")
+  @APIResponse(responseCode = "200", description = "a page of journal entries, newest first")
   public Page<JournalView> journal(@PathParam("id") String id, @BeanParam PageRequest page) {
     return queries.journal(org.duban.measure.ItemKind.rectificationCode(number(id)), page.validated(), actor.get());
   }
@@ -176,5 +185,33 @@ public class RectificationResource {
 
   private static Response tagged(Response.ResponseBuilder builder, RectificationView view) {
     return builder.entity(view).tag(new EntityTag(String.valueOf(view.version()))).build();
+  }
+
+  // --- evidence files (issue 15)
+
+  @POST
+  @Path("{id}/files")
+  @Consumes(MediaType.MULTIPART_FORM_DATA)
+  @RolesAllowed({Role.OFFICE_, Role.REPORTER_})
+  @Operation(summary = "Attach an evidence file to a rectification item (multipart, part file, header X-Requested-By): PDF, JPEG, PNG, DOCX or XLSX by its content, up to TRACKER_EVIDENCE_MAX_MB")
+  @APIResponse(responseCode = "201", description = "the file: id, sha256, type decided from the content; Location /api/v1/files/{id}",
+      content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = org.duban.evidence.dto.FileView.class)))
+  @APIResponse(responseCode = "400", description = "no part named file, or the file is empty")
+  @APIResponse(responseCode = "403", description = "the caller reads it but may not add files to it")
+  @APIResponse(responseCode = "404", description = "no such rectification item, or not one the caller reads")
+  @APIResponse(responseCode = "413", description = "larger than TRACKER_EVIDENCE_MAX_MB")
+  @APIResponse(responseCode = "415", description = "not a PDF, JPEG, PNG, DOCX or XLSX by its content")
+  public Response attachFile(@PathParam("id") String id, @org.jboss.resteasy.reactive.RestForm("file") org.jboss.resteasy.reactive.multipart.FileUpload file) {
+    return org.duban.evidence.FileResource.created(files, org.duban.evidence.OwnerKind.RECTIFICATION, number(id), file, actor.get());
+  }
+
+  @GET
+  @Path("{id}/files")
+  @RolesAllowed({Role.OFFICE_, Role.LEADER_, Role.REPORTER_})
+  @Operation(summary = "A rectification item's evidence files, oldest first")
+  @APIResponse(responseCode = "404", description = "no such rectification item, or not one the caller reads")
+  @APIResponse(responseCode = "200", description = "the files: name, type, size, sha256")
+  public List<org.duban.evidence.dto.FileView> files(@PathParam("id") String id) {
+    return files.list(org.duban.evidence.OwnerKind.RECTIFICATION, number(id), actor.get());
   }
 }

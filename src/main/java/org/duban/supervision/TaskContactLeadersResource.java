@@ -52,6 +52,7 @@ public class TaskContactLeadersResource {
   @RolesAllowed({Role.OFFICE_, Role.LEADER_, Role.REPORTER_})
   @Operation(summary = "The contact leaders of a task (usernames)")
   @APIResponse(responseCode = "404", description = "no such task, or not one the caller may see")
+  @APIResponse(responseCode = "200", description = "the usernames")
   public List<String> ofTask(@PathParam("taskCode") @Parameter(example = "J05-370100") String code) {
     org.duban.measure.MeasureQueries.requireKind(code, org.duban.measure.ItemKind.TASK);
     return service.contactLeaders(code, actor.get());
@@ -64,6 +65,7 @@ public class TaskContactLeadersResource {
   @APIResponse(responseCode = "400", description = "an unknown account, not a LEADER, or one that does not see the task")
   @APIResponse(responseCode = "403", description = "outside the office's region")
   @APIResponse(responseCode = "404", description = "no such task, or not one the caller may see")
+  @APIResponse(responseCode = "200", description = "the usernames now")
   public List<String> setForTask(@PathParam("taskCode") String code, @Valid @NotNull ContactLeadersRequest request) {
     org.duban.measure.MeasureQueries.requireKind(code, org.duban.measure.ItemKind.TASK);
     return service.setContactLeaders(code, request, actor.get());

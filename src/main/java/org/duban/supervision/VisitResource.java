@@ -43,8 +43,10 @@ public class VisitResource {
   private final SupervisionService service;
   private final CurrentActor actor;
   private final PublicBaseUrl links;
+  private final org.duban.evidence.EvidenceStore files;
 
-  public VisitResource(SupervisionService service, CurrentActor actor, PublicBaseUrl links) {
+  public VisitResource(SupervisionService service, CurrentActor actor, PublicBaseUrl links, org.duban.evidence.EvidenceStore files) {
+    this.files = files;
     this.service = service;
     this.actor = actor;
     this.links = links;
@@ -75,9 +77,46 @@ public class VisitResource {
   @RolesAllowed({Role.OFFICE_, Role.LEADER_})
   @Operation(summary = "One visit with the rectification items born from it")
   @APIResponse(responseCode = "404", description = "no such visit, or not one the caller may see")
+  @APIResponse(responseCode = "200", description = "the visit")
   public VisitView get(@PathParam("id") String id) {
     try {
       return service.visit(Long.parseLong(id), actor.get());
+    } catch (NumberFormatException e) {
+      throw ProblemException.notFound("There is no visit " + id + ".");
+    }
+  }
+
+  // --- evidence files (issue 15)
+
+  @POST
+  @Path("{id}/files")
+  @Consumes(MediaType.MULTIPART_FORM_DATA)
+  @RolesAllowed({Role.OFFICE_, Role.LEADER_})
+  @Operation(summary = "Attach an evidence file to a visit (multipart, part file, header X-Requested-By): PDF, JPEG, PNG, DOCX or XLSX by its content, up to TRACKER_EVIDENCE_MAX_MB")
+  @APIResponse(responseCode = "201", description = "the file: id, sha256, type decided from the content; Location /api/v1/files/{id}",
+      content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = org.duban.evidence.dto.FileView.class)))
+  @APIResponse(responseCode = "400", description = "no part named file, or the file is empty")
+  @APIResponse(responseCode = "403", description = "the caller reads it but may not add files to it")
+  @APIResponse(responseCode = "404", description = "no such visit, or not one the caller reads")
+  @APIResponse(responseCode = "413", description = "larger than TRACKER_EVIDENCE_MAX_MB")
+  @APIResponse(responseCode = "415", description = "not a PDF, JPEG, PNG, DOCX or XLSX by its content")
+  public Response attachFile(@PathParam("id") String id, @org.jboss.resteasy.reactive.RestForm("file") org.jboss.resteasy.reactive.multipart.FileUpload file) {
+    return org.duban.evidence.FileResource.created(files, org.duban.evidence.OwnerKind.VISIT, visitId(id), file, actor.get());
+  }
+
+  @GET
+  @Path("{id}/files")
+  @RolesAllowed({Role.OFFICE_, Role.LEADER_})
+  @Operation(summary = "A visit's evidence files, oldest first")
+  @APIResponse(responseCode = "404", description = "no such visit, or not one the caller reads")
+  @APIResponse(responseCode = "200", description = "the files: name, type, size, sha256")
+  public List<org.duban.evidence.dto.FileView> files(@PathParam("id") String id) {
+    return files.list(org.duban.evidence.OwnerKind.VISIT, visitId(id), actor.get());
+  }
+
+  static long visitId(String id) {
+    try {
+      return Long.parseLong(id);
     } catch (NumberFormatException e) {
       throw ProblemException.notFound("There is no visit " + id + ".");
     }
