@@ -146,6 +146,8 @@ class AuthorizationMatrixTest {
     allow("GET /api/v1/tasks/{taskCode}/contact-leaders", "office", "leader", "reporter-fy");
     allow("PUT /api/v1/tasks/{taskCode}/contact-leaders", "office");
     allow("GET /api/v1/me/desk", "leader");
+    allow("GET /api/v1/bulletins", "office", "leader");
+    allow("GET /api/v1/bulletins/{round}.docx", "office", "leader");
     // evidence files (issue 15): who reads the report reads its files; scope itself: EvidenceFilesTest
     allow("POST /api/v1/reports/{id}/files", "office", "reporter-fy");
     allow("GET /api/v1/reports/{id}/files", "office", "leader", "reporter-fy");
@@ -195,7 +197,7 @@ class AuthorizationMatrixTest {
     for (String op : operations) {
       String method = op.substring(0, op.indexOf(' '));
       String path = op.substring(op.indexOf(' ') + 1).replace("{code}", code).replace("{id}", String.valueOf(report)).replace("{username}", "leader")
-          .replace("{taskCode}", task);
+          .replace("{taskCode}", task).replace("{round}", "2021-06");
       Set<String> allowed = ALLOWED.get(op);
       // anonymous
       int anon = call(given(), method, path);
