@@ -35,10 +35,14 @@ class AccessibilityTest {
         "/staff/measures/" + measure + "/edit", "/staff/catalogue", "/staff/scans", "/staff/notices", "/staff/notices?state=FAILED",
         "/staff/measures/" + measure + "/journal",
         // tasks-ui (issue 14): the task pages
-        "/staff/tasks", "/staff/tasks?lang=en", "/staff/tasks/" + task, "/staff/measures/" + task.substring(0, task.lastIndexOf('-'))));
+        "/staff/tasks", "/staff/tasks?lang=en", "/staff/tasks/" + task, "/staff/measures/" + task.substring(0, task.lastIndexOf('-')),
+        // supervision pages (issue 15)
+        "/staff/rectifications", "/staff/inspections", "/staff/groups"));
     pages.put("reporter-fy", List.of("/staff/measures", "/staff/measures/" + measure));
     pages.put("leader", List.of("/staff/dashboard", "/staff/dashboard?lang=en", "/staff/measures?lang=zh", "/staff/measures/" + measure,
-        "/staff/account", "/staff/password", "/staff/overdue", "/staff/overdue?area=JUSTICE&sort=overdueDays", "/staff/ledger"));
+        "/staff/account", "/staff/password", "/staff/overdue", "/staff/overdue?area=JUSTICE&sort=overdueDays", "/staff/ledger",
+        // supervision pages (issue 15)
+        "/staff/desk", "/staff/rectifications?lang=en", "/staff/inspections", "/staff/groups"));
     pages.put("admin", List.of("/staff/units", "/staff/users", "/staff/regions", "/staff/scans", "/staff/measures"));
     pages.put("security", List.of("/staff/users", "/staff/account"));
     pages.put("auditor", List.of("/staff/audit", "/staff/audit?action=WRITE", "/staff/measures/" + measure + "/journal", "/staff/account"));
