@@ -59,7 +59,7 @@ public class MeasureLifecycle {
   }
 
   /** The journal's entity for an item: MEASURE, TASK or RECTIFICATION. */
-  static String entity(Measure m) {
+  public static String entity(Measure m) {
     return m.kind == ItemKind.MEASURE ? ENTITY : m.kind.name();
   }
 

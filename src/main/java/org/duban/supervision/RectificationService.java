@@ -88,7 +88,7 @@ public class RectificationService {
     SupervisionSql.Inspection inspection = null;
     if (r.inspection() != null) {
       inspection = sql.inspection(r.inspection()).orElse(null);
-      if (inspection == null || !readsInspection(inspection, actor)) {
+      if (inspection == null || !SupervisionService.readsInspection(sql, regions, inspection, actor)) {
         throw ProblemException.invalid("inspection", "no inspection you can see has the id " + r.inspection());
       }
     }
@@ -201,14 +201,6 @@ public class RectificationService {
     String unitScope = actor.is(Role.REPORTER_) ? actor.unitCode() : null;
     return new SupervisionSql.RectificationFilter(all, path, unitScope, actor.username(), unit, status, overdue, calendar.today(), regionPath,
         concerns, inspection, openFirst);
-  }
-
-  private boolean readsInspection(SupervisionSql.Inspection i, Actor actor) {
-    if (actor.is(Role.OFFICE_) && regions.covers(actor, i.regionCode())) {
-      return true;
-    }
-    return (actor.is(Role.OFFICE_) || actor.is(Role.LEADER_))
-        && (sql.isMember(i.groupId(), actor.username()) || sql.anyContactLeaderOfInspection(i.id(), actor.username()));
   }
 
   RectificationView view(Measure m) {

@@ -2,14 +2,12 @@ package org.duban.supervision;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import org.duban.audit.Journal;
-import org.duban.identity.Region;
 import org.duban.identity.Regions;
 import org.duban.identity.Unit;
 import org.duban.identity.UnitRepository;
@@ -17,6 +15,7 @@ import org.duban.measure.ItemKind;
 import org.duban.measure.ItemScope;
 import org.duban.measure.LightRule;
 import org.duban.measure.Measure;
+import org.duban.measure.MeasureLifecycle;
 import org.duban.measure.MeasureQueries;
 import org.duban.platform.Actor;
 import org.duban.platform.BusinessCalendar;
@@ -98,7 +97,7 @@ public class SupervisionService {
     List<String> before = sql.contactLeaders(m.id);
     sql.setContactLeaders(m.id, ids, calendar.now());
     List<String> after = sql.contactLeaders(m.id);
-    journal.on(actor, m.id, journalEntity(m), m.code).change("CONTACT_LEADERS", "contactLeaders", String.join(",", before), String.join(",", after));
+    journal.on(actor, m.id, MeasureLifecycle.entity(m), m.code).change("CONTACT_LEADERS", "contactLeaders", String.join(",", before), String.join(",", after));
     return after;
   }
 
@@ -289,6 +288,10 @@ public class SupervisionService {
 
   /** The office whose region contains the place, the group's members, the contact leaders of what it covered, the unit inspected. */
   boolean readsInspection(SupervisionSql.Inspection i, Actor actor) {
+    return readsInspection(sql, regions, i, actor);
+  }
+
+  static boolean readsInspection(SupervisionSql sql, Regions regions, SupervisionSql.Inspection i, Actor actor) {
     if (actor.is(Role.OFFICE_) && regions.covers(actor, i.regionCode())) {
       return true;
     }
@@ -333,7 +336,7 @@ public class SupervisionService {
     List<String> followUps = r.followUps() == null ? List.of() : r.followUps().stream().map(String::strip).toList();
     long id = sql.insertVisit(m.id, r.date(), r.place().strip(), r.participants().strip(), r.findings().strip(), followUps,
         actor.username(), calendar.now());
-    journal.on(actor, m.id, journalEntity(m), m.code).action("VISIT", "visit " + id + " on " + r.date() + " at " + r.place().strip());
+    journal.on(actor, m.id, MeasureLifecycle.entity(m), m.code).action("VISIT", "visit " + id + " on " + r.date() + " at " + r.place().strip());
     return visitView(sql.visit(id).orElseThrow());
   }
 
@@ -394,10 +397,6 @@ public class SupervisionService {
     }
   }
 
-  static String journalEntity(Measure m) {
-    return m.kind == ItemKind.MEASURE ? "MEASURE" : m.kind.name();
-  }
-
   private static void provincialOffice(Actor actor, String what) {
     if (!actor.is(Role.OFFICE_) || !Regions.provincial(actor)) {
       throw ProblemException.forbidden("Only an office of the whole province may " + what + ".");
@@ -418,14 +417,5 @@ public class SupervisionService {
 
   static ProblemException visitNotFound(long id) {
     return ProblemException.notFound("There is no visit " + id + ".");
-  }
-
-  /** For the journal of a region-less record: when it happened. */
-  Instant now() {
-    return calendar.now();
-  }
-
-  Region regionOf(String code) {
-    return regions.region(code).orElseThrow();
   }
 }
